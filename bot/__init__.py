@@ -1,0 +1,1 @@
+"""Baton's Telegram side: handlers, forms, the outbox sender and the scheduler."""

@@ -1,0 +1,94 @@
+"""Building and running the python-telegram-bot Application."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.handlers import register
+from bot.i18n import LANGUAGES, plain
+from bot.pacer import Pacer
+from bot.sender import OutboxSender
+from bot.settings import Settings
+from core.clock import Clock, SystemClock
+from core.context import Services
+from core.org import OrgConfig, load_org
+from db.migrate import upgrade
+from db.session import Database
+
+log = logging.getLogger(__name__)
+PRIVATE_COMMANDS = ("new", "my", "cancel", "help")
+GROUP_COMMANDS = ("queue", "help", "bind")
+
+
+def build_application(
+    settings: Settings,
+    svc: Services,
+    *,
+    pacer: Pacer | None = None,
+    token: str | None = None,
+) -> Application:  # type: ignore[type-arg]
+    secret = token or (settings.bot_token.get_secret_value() if settings.bot_token else None)
+    if not secret:
+        raise SystemExit("BOT_TOKEN is not set (see .env.example)")
+    app = (
+        ApplicationBuilder()
+        .token(secret)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data["services"] = svc
+    app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer)
+    register(app)
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    await set_commands(app)
+    sender: OutboxSender = app.bot_data["sender"]
+    sender.start()
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    sender: OutboxSender = app.bot_data["sender"]
+    await sender.stop()
+
+
+async def set_commands(app: Application) -> None:  # type: ignore[type-arg]
+    """The command menu, per language, for private chats and for groups."""
+    svc: Services = app.bot_data["services"]
+    default = svc.org.organization.language
+    for lang in (None, *LANGUAGES):
+        texts = lang or default
+        for scope, names in ((BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+                             (BotCommandScopeAllGroupChats(), GROUP_COMMANDS)):
+            commands = [BotCommand(name, plain(texts, f"commands.{name}")) for name in names]
+            await app.bot.set_my_commands(commands, scope=scope, language_code=lang)
+
+
+async def prepare(settings: Settings, clock: Clock | None = None,
+                  org: OrgConfig | None = None) -> Services:
+    """Validate the organisation file, bring the schema up to date, open the database."""
+    org = org or load_org(settings.org_config)
+    await upgrade(settings.database_url)
+    return Services(Database(settings.database_url), org, clock or SystemClock())
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs whole URLs, and the URL carries the token
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def run_kwargs() -> dict[str, Any]:
+    # never drop pending updates: they are requests people sent while we were down
+    return {"drop_pending_updates": False, "allowed_updates": ["message", "callback_query",
+                                                               "my_chat_member"]}

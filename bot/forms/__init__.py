@@ -1,0 +1,1 @@
+"""The form engine: plain Python that knows the organisation file, not Telegram."""

@@ -1,0 +1,183 @@
+"""Where a form is and what its next question is.
+
+The state is a :class:`DraftState` that the handler loads from and saves to
+the database with every answer, so the form survives restarts and instances.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.forms.fields import Invalid, validate
+from bot.forms.inputs import ChoiceInput, FormInput, SkipInput, TextInput
+from core.org import Department, FormField, OrgConfig, RequestType
+
+STAGES = ("department", "type", "field", "priority", "summary")
+
+
+@dataclass
+class DraftState:
+    stage: str = "department"
+    department_key: str | None = None
+    type_key: str | None = None
+    field_index: int = 0
+    answers: dict[str, Any] = field(default_factory=dict)
+    priority: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    stage: str
+    department: Department | None = None
+    request_type: RequestType | None = None
+    field: FormField | None = None
+    number: int = 0  # 1-based position among the type's fields
+    total: int = 0
+
+    @property
+    def optional(self) -> bool:
+        return self.field is not None and not self.field.required
+
+
+class FormBroken(Exception):
+    """The draft names a department, type or field the organisation file no longer has."""
+
+
+def start(org: OrgConfig) -> DraftState:
+    state = DraftState()
+    if len(org.departments) == 1:
+        _choose_department(org, state, org.departments[0])
+    return state
+
+
+def department_of(org: OrgConfig, state: DraftState) -> Department:
+    department = org.department(state.department_key or "")
+    if department is None:
+        raise FormBroken(state.department_key)
+    return department
+
+
+def type_of(org: OrgConfig, state: DraftState) -> RequestType:
+    request_type = department_of(org, state).request_type(state.type_key or "")
+    if request_type is None:
+        raise FormBroken(state.type_key)
+    return request_type
+
+
+def question(org: OrgConfig, state: DraftState) -> Question:
+    if state.stage == "department":
+        return Question("department")
+    department = department_of(org, state)
+    if state.stage == "type":
+        return Question("type", department)
+    request_type = type_of(org, state)
+    if state.stage == "field":
+        if state.field_index >= len(request_type.fields):
+            raise FormBroken(f"field {state.field_index}")
+        return Question("field", department, request_type, request_type.fields[state.field_index],
+                        state.field_index + 1, len(request_type.fields))
+    return Question(state.stage, department, request_type)
+
+
+def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> Invalid | None:
+    """Apply one answer to the current question; ``Invalid`` leaves the state unchanged."""
+    if state.stage == "department":
+        key = _picked(given)
+        department = org.department(key or "")
+        if department is None:
+            department = _by_name(org.departments, given)
+        if department is None:
+            return Invalid("choose_option")
+        _choose_department(org, state, department)
+        return None
+    if state.stage == "type":
+        department = department_of(org, state)
+        request_type = department.request_type(_picked(given) or "")
+        if request_type is None:
+            request_type = _by_name(department.request_types, given)
+        if request_type is None:
+            return Invalid("choose_option")
+        _choose_type(state, request_type)
+        return None
+    if state.stage == "field":
+        spec = question(org, state).field
+        assert spec is not None
+        if isinstance(given, SkipInput):
+            if spec.required:
+                return Invalid("cannot_skip")
+            state.answers[spec.key] = None
+        else:
+            result = validate(spec, given, today)
+            if isinstance(result, Invalid):
+                return result
+            state.answers[spec.key] = result
+        _after_field(state, type_of(org, state))
+        return None
+    if state.stage == "priority":
+        value = _picked(given)
+        if value not in ("normal", "urgent"):
+            return Invalid("choose_option")
+        state.priority = value
+        state.stage = "summary"
+        return None
+    return Invalid("use_buttons")  # the summary is answered with Submit or Cancel
+
+
+def back(org: OrgConfig, state: DraftState) -> None:
+    """Step back one question (the Back button)."""
+    if state.stage == "summary":
+        request_type = type_of(org, state)
+        if request_type.ask_priority:
+            state.stage = "priority"
+        elif request_type.fields:
+            state.stage, state.field_index = "field", len(request_type.fields) - 1
+        else:
+            state.stage = "type"
+    elif state.stage == "priority":
+        fields = type_of(org, state).fields
+        state.stage, state.field_index = ("field", len(fields) - 1) if fields else ("type", 0)
+    elif state.stage == "field" and state.field_index > 0:
+        state.field_index -= 1
+    elif state.stage == "field":
+        state.stage = "type"
+    elif state.stage == "type" and len(org.departments) > 1:
+        state.stage = "department"
+
+
+def _picked(given: FormInput) -> str | None:
+    return given.value if isinstance(given, ChoiceInput) else None
+
+
+def _by_name(items: list[Any], given: FormInput) -> Any:
+    if not isinstance(given, TextInput):
+        return None
+    typed = given.text.strip().casefold()
+    return next((i for i in items if typed in (i.name.casefold(), i.key)), None)
+
+
+def _choose_department(org: OrgConfig, state: DraftState, department: Department) -> None:
+    state.department_key = department.key
+    state.stage = "type"
+    if len(department.request_types) == 1:
+        _choose_type(state, department.request_types[0])
+
+
+def _choose_type(state: DraftState, request_type: RequestType) -> None:
+    state.type_key, state.answers, state.field_index = request_type.key, {}, 0
+    if request_type.fields:
+        state.stage = "field"
+    else:
+        _after_field(state, request_type)
+
+
+def _after_field(state: DraftState, request_type: RequestType) -> None:
+    if state.stage == "field" and state.field_index + 1 < len(request_type.fields):
+        state.field_index += 1
+        return
+    if request_type.ask_priority:
+        state.stage = "priority"
+    else:
+        state.priority = "normal"
+        state.stage = "summary"

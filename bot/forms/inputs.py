@@ -1,0 +1,35 @@
+"""What a person can give the form: typed text, a button, a file, Skip, or something else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TextInput:
+    text: str
+
+
+@dataclass(frozen=True)
+class ChoiceInput:
+    value: str  # a department key, a type key, an option index or a priority
+
+
+@dataclass(frozen=True)
+class FileInput:
+    file_id: str
+    kind: str  # "photo" | "document"
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class SkipInput:
+    pass
+
+
+@dataclass(frozen=True)
+class OtherInput:
+    kind: str  # "sticker", "voice", "video", "location", … — never a valid answer
+
+
+FormInput = TextInput | ChoiceInput | FileInput | SkipInput | OtherInput

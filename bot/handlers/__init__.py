@@ -1,0 +1,56 @@
+"""Routing: which update goes to which handler."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import callbacks
+from bot.callbacks import FormPress, RequestPress
+from bot.handlers import actions, common, form, groups, lists, messages
+from bot.i18n import plain
+from bot.runtime import Context, language
+
+
+async def on_callback(update: Update, context: Context) -> None:
+    """Every button press: parsed strictly, then checked on the server by its handler."""
+    query = update.callback_query
+    assert query is not None
+    press = callbacks.parse(query.data)
+    if isinstance(press, FormPress) and query.message is not None \
+            and query.message.chat.id == query.from_user.id:
+        await form.on_press(update, context, press)
+    elif isinstance(press, RequestPress) and query.message is not None:
+        await actions.on_press(update, context, press)
+    else:
+        await query.answer(plain(language(update, context), "press.outdated"), show_alert=True)
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    groups_only = filters.ChatType.GROUPS
+    app.add_handler(TypeHandler(Update, common.remember_people), group=-1)
+    app.add_handler(CommandHandler("start", common.start, filters=private))
+    app.add_handler(CommandHandler("help", common.help_command))
+    app.add_handler(CommandHandler("new", form.new, filters=private))
+    app.add_handler(CommandHandler("cancel", form.cancel, filters=private))
+    app.add_handler(CommandHandler("my", lists.my_requests, filters=private))
+    app.add_handler(CommandHandler(["new", "my", "start"], common.private_only,
+                                   filters=groups_only))
+    app.add_handler(CommandHandler("queue", lists.queue, filters=groups_only))
+    app.add_handler(CommandHandler("bind", groups.bind))
+    app.add_handler(CallbackQueryHandler(on_callback))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
+    app.add_handler(ChatMemberHandler(groups.membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(private & ~filters.COMMAND, messages.private_message))
+    app.add_handler(MessageHandler(groups_only & filters.REPLY & ~filters.COMMAND,
+                                   messages.group_message))
+    app.add_error_handler(common.on_error)

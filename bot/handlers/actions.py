@@ -1,0 +1,232 @@
+"""Buttons on request cards and on the requester's review message."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from telegram import ForceReply, Update
+from telegram.error import BadRequest
+
+from bot import keyboards
+from bot.callbacks import RequestPress
+from bot.i18n import plain, t
+from bot.render import person, stars
+from bot.runtime import Context, language, sender, services
+from core.lifecycle import Action, Refusal, Status
+from core.workflow import Outcome, Press, act, begin_input, check, comment, rate
+from db import drafts, users
+
+SIMPLE = {"take": Action.TAKE, "done": Action.DONE, "rel": Action.RELEASE,
+          "acc": Action.ACCEPT, "reo": Action.REOPEN}
+TOASTS = {"take": "press.took", "done": "press.done", "rel": "press.released",
+          "acc": "press.accepted", "reo": "press.reopened"}
+NEEDS_REASON = {"rej": Action.REJECT, "ask": Action.NEED_INFO}
+PROMPTS = {Action.REJECT: "prompt.reject", Action.NEED_INFO: "prompt.need_info",
+           Action.TRANSFER: "prompt.transfer"}
+
+
+def _press(update: Update) -> Press:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    return Press(query.from_user.id, query.message.chat.id, query.message.message_id)
+
+
+async def refusal_text(update: Update, context: Context, outcome: Outcome) -> str:
+    """Why a press did nothing, in words the presser understands (who was first)."""
+    svc, lang = services(context), language(update, context)
+    request = outcome.request
+    number = request.id if request else "?"
+    if outcome.refusal is Refusal.NOT_FOUND or request is None:
+        return plain(lang, "press.not_found")
+    if outcome.refusal is Refusal.SAME_DEPARTMENT:
+        return plain(lang, "press.same_department", id=number)
+    if outcome.refusal is Refusal.NOT_ALLOWED:
+        if request.assignee_id and request.status in (Status.IN_PROGRESS, Status.WAITING):
+            async with svc.db.transaction() as session:
+                people = await users.get_users(session, {request.assignee_id})
+            return plain(lang, "press.not_assignee",
+                         name=person(people.get(request.assignee_id), request.assignee_id))
+        return plain(lang, "press.not_allowed")
+    first = outcome.first
+    status = plain(lang, f"status.{request.status}")
+    if first is None or first.actor_id is None:
+        return plain(lang, "press.wrong_state", id=number, status=status)
+    async with svc.db.transaction() as session:
+        people = await users.get_users(session, {first.actor_id})
+    at = first.at.astimezone(ZoneInfo(svc.org.organization.timezone)).strftime("%H:%M")
+    return plain(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
+                                                                 first.actor_id),
+                 did=plain(lang, f"did.{first.kind}"), id=number, time=at)
+
+
+async def on_press(update: Update, context: Context, press: RequestPress) -> None:
+    query = update.callback_query
+    assert query is not None
+    svc, lang = services(context), language(update, context)
+    where = _press(update)
+    if press.verb in SIMPLE:
+        outcome = await act(svc, press.request_id, SIMPLE[press.verb], where)
+        if not outcome.ok:
+            await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+            return
+        sender(context).wake()
+        await query.answer(plain(lang, TOASTS[press.verb], id=press.request_id))
+        if press.verb in ("acc", "reo"):
+            await _after_review(update, context, press.verb, press.request_id)
+    elif press.verb in NEEDS_REASON:
+        await _ask_reason(update, context, press.request_id, NEEDS_REASON[press.verb])
+    elif press.verb == "tr":
+        await _choose_department(update, context, press.request_id)
+    elif press.verb == "to":
+        await _ask_reason(update, context, press.request_id, Action.TRANSFER, press.arg)
+    elif press.verb == "drop":
+        async with svc.db.transaction() as session:
+            await drafts.clear_pending(session, where.chat_id, where.actor_id)
+        await query.answer(plain(lang, "prompt.cancelled"))
+        await _delete(update)
+    elif press.verb == "rate":
+        await _rate(update, context, press)
+    elif press.verb == "nocom":
+        async with svc.db.transaction() as session:
+            await drafts.clear_pending(session, where.chat_id, where.actor_id)
+        await query.answer()
+        await _edit_markup(update, None)
+
+
+async def _ask_reason(update: Update, context: Context, request_id: int, action: Action,
+                      to_department: str | None = None) -> None:
+    """Reject, Need info and Transfer need words: ask for a reply to a prompt."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    svc, lang = services(context), language(update, context)
+    where = _press(update)
+    department = svc.org.department(to_department) if to_department else None
+    if to_department and department is None:
+        await query.answer(plain(lang, "press.outdated"), show_alert=True)
+        return
+    data = {"to": to_department} if to_department else None
+    outcome = await begin_input(svc, request_id, action, where, data)
+    if outcome.ok and action is Action.TRANSFER and outcome.request is not None \
+            and outcome.request.department_key == to_department:
+        outcome = Outcome(outcome.request, Refusal.SAME_DEPARTMENT)
+    if not outcome.ok:
+        async with svc.db.transaction() as session:
+            await drafts.clear_pending(session, where.chat_id, where.actor_id)
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    await query.answer(plain(lang, "press.ask_reason"))
+    if action is Action.TRANSFER:
+        await _delete(update)  # the department chooser has done its job
+    prompt = await context.bot.send_message(
+        where.chat_id,
+        t(lang, PROMPTS[action], actor=person_from(update), id=request_id,
+          department=department.name if department else ""),
+        parse_mode="HTML",
+        reply_markup=ForceReply(selective=True),
+        reply_to_message_id=None if action is Action.TRANSFER else where.message_id,
+        message_thread_id=query.message.message_thread_id if query.message.is_topic_message
+        else None,
+    )
+    async with svc.db.transaction() as session:
+        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
+
+
+def person_from(update: Update) -> str:
+    user = update.effective_user
+    assert user is not None
+    from bot.i18n import Html, escape
+
+    return Html(f'<a href="tg://user?id={user.id}">{escape(user.full_name)}</a>')
+
+
+async def _choose_department(update: Update, context: Context, request_id: int) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    svc, lang = services(context), language(update, context)
+    outcome = await check(svc, request_id, Action.TRANSFER, _press(update))
+    if not outcome.ok or outcome.request is None:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    others = [d for d in svc.org.departments if d.key != outcome.request.department_key]
+    await query.answer()
+    await context.bot.send_message(
+        query.message.chat.id, t(lang, "prompt.transfer_to", id=request_id), parse_mode="HTML",
+        reply_markup=keyboards.transfer_targets(lang, request_id, others),
+        reply_to_message_id=query.message.message_id,
+        message_thread_id=query.message.message_thread_id if query.message.is_topic_message
+        else None,
+    )
+
+
+async def _rate(update: Update, context: Context, press: RequestPress) -> None:
+    query = update.callback_query
+    assert query is not None
+    svc, lang = services(context), language(update, context)
+    score = int(press.arg) if press.arg and press.arg.isdigit() else 0
+    outcome = await rate(svc, press.request_id, _press(update), score)
+    if not outcome.ok or outcome.request is None:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    await query.answer(plain(lang, "press.rated", score=score))
+    request = outcome.request
+    text = t(lang, "review.rated", id=request.id, stars=stars(score))
+    markup = (keyboards.review_rated(lang, request.id) if request.status == Status.ON_REVIEW
+              else None)
+    try:
+        await query.edit_message_text(query.message.text_html if query.message and  # type: ignore[union-attr]
+                                      query.message.text else text, parse_mode="HTML",
+                                      reply_markup=markup)
+    except BadRequest:
+        pass
+    await context.bot.send_message(where_chat(update), text, parse_mode="HTML",
+                                   reply_markup=keyboards.skip_comment(lang, request.id))
+
+
+def where_chat(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id
+
+
+async def _after_review(update: Update, context: Context, verb: str, request_id: int) -> None:
+    """Accept or Reopen pressed: the review message says what happened."""
+    svc, lang = services(context), language(update, context)
+    from db.requests import get_rating, get_request
+
+    async with svc.db.transaction() as session:
+        rating = await get_rating(session, request_id)
+        request = await get_request(session, request_id)
+    department = svc.org.department(request.department_key) if request else None
+    if verb == "acc":
+        key = "review.accepted" if rating else "review.accepted_rate"
+        markup = None if rating else keyboards.rate_only(request_id)
+    else:
+        key, markup = "review.reopened", None
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(
+            t(lang, key, id=request_id, department=department.name if department else ""),
+            parse_mode="HTML", reply_markup=markup)
+    except BadRequest:
+        pass
+
+
+async def save_comment(svc_context: Context, update: Update, request_id: int, text: str) -> None:
+    svc, lang = services(svc_context), language(update, svc_context)
+    outcome = await comment(svc, request_id, update.effective_user.id, text)  # type: ignore[union-attr]
+    if outcome.ok and update.effective_message:
+        await update.effective_message.reply_html(t(lang, "review.comment_saved", id=request_id))
+
+
+async def _delete(update: Update) -> None:
+    try:
+        await update.callback_query.delete_message()  # type: ignore[union-attr]
+    except BadRequest:
+        pass
+
+
+async def _edit_markup(update: Update, markup: object) -> None:
+    try:
+        await update.callback_query.edit_message_reply_markup(markup)  # type: ignore[union-attr,arg-type]
+    except BadRequest:
+        pass

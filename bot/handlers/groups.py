@@ -1,0 +1,83 @@
+"""Groups: /bind, being added or removed, and groups upgraded to supergroups."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMemberUpdated, Update
+from telegram.constants import ChatMemberStatus, ChatType
+
+from bot.i18n import t
+from bot.runtime import Context, language, sender, services
+from core.lifecycle import OPEN_STATUSES
+from core.outgoing import refresh_card
+from db import requests, users
+
+log = logging.getLogger(__name__)
+PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER,
+           ChatMemberStatus.RESTRICTED}
+
+
+async def bind(update: Update, context: Context) -> None:
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    svc, lang = services(context), language(update, context)
+    keys = ", ".join(d.key for d in svc.org.departments)
+    if message.chat.type == ChatType.PRIVATE:
+        await message.reply_html(t(lang, "bind.groups_only"))
+        return
+    if not svc.org.is_admin(user.id):
+        await message.reply_html(t(lang, "bind.not_admin"))
+        return
+    if not context.args:
+        await message.reply_html(t(lang, "bind.usage", keys=keys))
+        return
+    department = svc.org.department(context.args[0].lower())
+    if department is None:
+        await message.reply_html(t(lang, "bind.unknown", key=context.args[0][:32], keys=keys))
+        return
+    thread = message.message_thread_id if message.is_topic_message else None
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        await users.bind(session, department.key, message.chat.id, thread, user.id, now)
+        await users.remember_group(session, message.chat.id, message.chat.title, user.id, now,
+                                   member=True)
+        # requests that waited for a chat are posted here now
+        waiting = await requests.requests_without_card(session, department.key, OPEN_STATUSES)
+        for request_id in waiting:
+            request = await requests.get_request(session, request_id)
+            if request is not None:
+                await refresh_card(session, now, request)
+    await message.reply_html(t(lang, "bind.done_topic" if thread else "bind.done",
+                               department=department.name))
+    if waiting:
+        sender(context).wake()
+
+
+async def membership(update: Update, context: Context) -> None:
+    """The bot was added to a group or removed from one."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    if change is None or change.chat.type == ChatType.PRIVATE:
+        return
+    svc = services(context)
+    joined = change.new_chat_member.status in PRESENT
+    was_in = change.old_chat_member.status in PRESENT
+    async with svc.db.transaction() as session:
+        await users.remember_group(session, change.chat.id, change.chat.title,
+                                   change.from_user.id, svc.clock.now(), member=joined)
+    if joined and not was_in:
+        lang = svc.org.organization.language
+        keys = ", ".join(d.key for d in svc.org.departments)
+        await context.bot.send_message(change.chat.id, t(lang, "group.hello", keys=keys),
+                                       parse_mode="HTML")
+
+
+async def migrated(update: Update, context: Context) -> None:
+    """A group became a supergroup and got a new id: follow it."""
+    message = update.effective_message
+    if message is None or not message.migrate_to_chat_id:
+        return
+    svc = services(context)
+    async with svc.db.transaction() as session:
+        await users.migrate_chat(session, message.chat.id, message.migrate_to_chat_id)
+    log.info("chat %s migrated to %s", message.chat.id, message.migrate_to_chat_id)

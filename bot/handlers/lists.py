@@ -1,0 +1,68 @@
+"""/my for requesters and /queue for departments."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.i18n import Html, t
+from bot.render import person, when
+from bot.runtime import Context, language, services
+from core.lifecycle import OPEN_STATUSES
+from db import requests, users
+
+
+async def my_requests(update: Update, context: Context) -> None:
+    assert update.effective_user and update.effective_message
+    svc, lang = services(context), language(update, context)
+    async with svc.db.transaction() as session:
+        mine = await requests.requests_of(session, update.effective_user.id)
+    if not mine:
+        await update.effective_message.reply_html(t(lang, "my.empty"))
+        return
+    lines = [t(lang, "my.title")]
+    for request in mine:
+        department = svc.org.department(request.department_key)
+        due = request.resolve_due_at if request.status != "new" else request.response_due_at
+        lines.append(t(
+            lang, "my.line", id=request.id,
+            department=department.name if department else request.department_key,
+            type=request.type_name, status=t(lang, f"status.{request.status}"),
+            due=t(lang, "my.due", due=when(due, svc.org))
+            if request.status in OPEN_STATUSES and request.status != "on_review" else "",
+        ))
+    await update.effective_message.reply_html("\n".join(lines))
+
+
+async def queue(update: Update, context: Context) -> None:
+    message = update.effective_message
+    assert message is not None
+    svc, lang = services(context), language(update, context)
+    thread = message.message_thread_id if message.is_topic_message else None
+    async with svc.db.transaction() as session:
+        keys = await users.departments_of_chat(session, message.chat.id, thread)
+        listed = {key: await requests.open_requests(session, key, OPEN_STATUSES) for key in keys}
+        people = await users.get_users(
+            session, {r.assignee_id for rs in listed.values() for r in rs if r.assignee_id})
+    if not keys:
+        await message.reply_html(t(lang, "queue.not_bound"))
+        return
+    blocks = []
+    for key, open_requests in listed.items():
+        department = svc.org.department(key)
+        name = department.name if department else key
+        if not open_requests:
+            blocks.append(t(lang, "queue.empty", department=name))
+            continue
+        lines = [t(lang, "queue.title", department=name, count=len(open_requests))]
+        for request in open_requests:
+            due = request.response_due_at if request.status == "new" else request.resolve_due_at
+            lines.append(t(
+                lang, "queue.line", id=request.id, type=request.type_name,
+                status=t(lang, f"status.{request.status}"),
+                assignee=person(people.get(request.assignee_id), request.assignee_id)
+                if request.assignee_id else t(lang, "card.nobody"),
+                due=t(lang, "my.due", due=when(due, svc.org)) if request.status != "on_review"
+                else "",
+            ))
+        blocks.append(Html("\n".join(lines)))
+    await message.reply_html("\n\n".join(blocks))

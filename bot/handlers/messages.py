@@ -1,0 +1,109 @@
+"""Messages that are not commands: form answers, typed reasons, and replies about #N."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+
+from bot.handlers import actions, form
+from bot.i18n import t
+from bot.runtime import Context, language, sender, services
+from core.lifecycle import Action, Refusal
+from core.workflow import Press, act, relay_message
+from db import drafts, requests
+
+REASON_ACTIONS = {"reject": Action.REJECT, "need_info": Action.NEED_INFO,
+                  "transfer": Action.TRANSFER}
+
+
+def _text(message: Message) -> str | None:
+    return message.text if message.text is not None else None
+
+
+async def private_message(update: Update, context: Context) -> None:
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    user_id = update.effective_user.id
+    if await _reply_about_request(update, context):
+        return
+    svc = services(context)
+    async with svc.db.transaction() as session:
+        pending = await drafts.get_pending(session, user_id, user_id)
+    if pending is not None and pending.kind == "rating_comment" and message.text:
+        await actions.save_comment(context, update, pending.request_id, message.text)
+        return
+    if await form.on_message(update, context):
+        return
+    await message.reply_html(t(language(update, context), "private.fallback"))
+
+
+async def group_message(update: Update, context: Context) -> None:
+    """In groups the bot sees only replies to its own messages (privacy mode)."""
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    reply_to = message.reply_to_message
+    if reply_to is None or reply_to.from_user is None or reply_to.from_user.id != context.bot.id:
+        return
+    svc = services(context)
+    async with svc.db.transaction() as session:
+        pending = await drafts.get_pending(session, message.chat.id, update.effective_user.id)
+    if pending is not None and pending.prompt_message_id == reply_to.message_id:
+        await _typed_reason(update, context, pending.kind, pending.request_id, pending.data)
+        return
+    await _reply_about_request(update, context)
+
+
+async def _typed_reason(update: Update, context: Context, kind: str, request_id: int,
+                        data: dict[str, str]) -> None:
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    svc, lang = services(context), language(update, context)
+    text = (message.text or "").strip()
+    if not text:
+        await message.reply_html(t(lang, "prompt.reason_empty"))
+        return
+    press = Press(update.effective_user.id, message.chat.id, message.message_id)
+    outcome = await act(svc, request_id, REASON_ACTIONS[kind], press, reason=text,
+                        to_department=data.get("to"))
+    async with svc.db.transaction() as session:
+        await drafts.clear_pending(session, message.chat.id, update.effective_user.id)
+    if not outcome.ok:
+        await message.reply_text(await actions.refusal_text(update, context, outcome))
+        return
+    sender(context).wake()
+
+
+async def _reply_about_request(update: Update, context: Context) -> bool:
+    """A reply to a message about #N is passed on; True if it was about a request."""
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    reply_to = message.reply_to_message
+    if reply_to is None:
+        return False
+    svc, lang = services(context), language(update, context)
+    async with svc.db.transaction() as session:
+        shown = await requests.request_of_message(session, message.chat.id, reply_to.message_id)
+    if shown is None:
+        return False
+    press = Press(update.effective_user.id, message.chat.id, message.message_id)
+    text = _text(message)
+    outcome = await relay_message(svc, shown.request_id, press, text=text)
+    request = outcome.request
+    if not outcome.ok or request is None:
+        if outcome.refusal is Refusal.WRONG_STATE and request is not None:
+            await message.reply_html(t(lang, "relay.closed", id=request.id,
+                                       status=t(lang, f"status.{request.status}")))
+        elif request is not None:
+            await message.reply_html(t(lang, "relay.not_allowed", id=request.id))
+        return True
+    sender(context).wake()
+    department = svc.org.department(request.department_key)
+    name = department.name if department else request.department_key
+    extra = outcome.extra or {}
+    if extra.get("to") == "requester":
+        key = "relay.sent_requester"
+    else:
+        key = "relay.answered" if extra.get("answered") else "relay.sent"
+    if message.chat.type == ChatType.PRIVATE or key != "relay.sent_requester":
+        await message.reply_html(t(lang, key, id=request.id, department=name))
+    return True

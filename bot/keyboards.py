@@ -1,0 +1,95 @@
+"""Every inline keyboard the bot shows, in one place."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
+
+from bot import callbacks as cb
+from bot.forms.engine import Question
+from bot.i18n import plain
+from core.lifecycle import Status
+from core.org import Department, OrgConfig
+
+
+def _rows(buttons: list[Button], per_row: int) -> list[list[Button]]:
+    return [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) -> Markup | None:
+    rows: list[list[Button]] = []
+    if q.stage == "department":
+        rows = _rows([Button(d.name, callback_data=cb.form("dep", d.key))
+                      for d in org.departments], 2)
+    elif q.stage == "type" and q.department is not None:
+        rows = [[Button(t.name, callback_data=cb.form("typ", t.key))]
+                for t in q.department.request_types]
+    elif q.stage == "field" and q.field is not None:
+        if q.field.type == "choice":
+            index = q.number - 1
+            rows = _rows([Button(option, callback_data=cb.form("opt", index, i))
+                          for i, option in enumerate(q.field.options)], 2)
+        if q.optional:
+            rows.append([Button(plain(lang, "button.skip"),
+                                callback_data=cb.form("skip", q.number - 1))])
+    elif q.stage == "priority":
+        rows = [[Button(plain(lang, "button.normal"), callback_data=cb.form("pri", "normal")),
+                 Button(plain(lang, "button.urgent"), callback_data=cb.form("pri", "urgent"))]]
+    elif q.stage == "summary":
+        rows = [[Button(plain(lang, "button.submit"), callback_data=cb.form("ok")),
+                 Button(plain(lang, "button.cancel"), callback_data=cb.form("no"))]]
+    if can_go_back and q.stage != "department":
+        rows.append([Button(plain(lang, "button.back"), callback_data=cb.form("back"))])
+    return Markup(rows) if rows else None
+
+
+def card(lang: str, request_id: int, status: str) -> Markup | None:
+    if status == Status.NEW:
+        return Markup([[
+            Button(plain(lang, "button.take"), callback_data=cb.request("take", request_id)),
+            Button(plain(lang, "button.reject"), callback_data=cb.request("rej", request_id)),
+            Button(plain(lang, "button.transfer"), callback_data=cb.request("tr", request_id)),
+        ]])
+    if status in (Status.IN_PROGRESS, Status.WAITING):
+        return Markup([[
+            Button(plain(lang, "button.done"), callback_data=cb.request("done", request_id)),
+            Button(plain(lang, "button.need_info"), callback_data=cb.request("ask", request_id)),
+            Button(plain(lang, "button.release"), callback_data=cb.request("rel", request_id)),
+        ]])
+    return None
+
+
+def transfer_targets(lang: str, request_id: int, departments: list[Department]) -> Markup:
+    rows = _rows([Button(d.name, callback_data=cb.request("to", request_id, d.key))
+                  for d in departments], 2)
+    rows.append([Button(plain(lang, "button.drop"), callback_data=cb.request("drop", request_id))])
+    return Markup(rows)
+
+
+def rating_row(request_id: int) -> list[Button]:
+    return [Button(str(score), callback_data=cb.request("rate", request_id, score))
+            for score in range(1, 6)]
+
+
+def review(lang: str, request_id: int) -> Markup:
+    return Markup([
+        [Button(plain(lang, "button.accept"), callback_data=cb.request("acc", request_id)),
+         Button(plain(lang, "button.reopen"), callback_data=cb.request("reo", request_id))],
+        rating_row(request_id),
+    ])
+
+
+def review_rated(lang: str, request_id: int) -> Markup:
+    return Markup([[
+        Button(plain(lang, "button.accept"), callback_data=cb.request("acc", request_id)),
+        Button(plain(lang, "button.reopen"), callback_data=cb.request("reo", request_id)),
+    ]])
+
+
+def rate_only(request_id: int) -> Markup:
+    return Markup([rating_row(request_id)])
+
+
+def skip_comment(lang: str, request_id: int) -> Markup:
+    return Markup([[Button(plain(lang, "button.skip_comment"),
+                           callback_data=cb.request("nocom", request_id))]])

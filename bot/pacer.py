@@ -1,0 +1,60 @@
+"""Telegram's send limits, kept by the sender: ~1 message a second per private
+chat, 20 a minute per group, 30 a second in all, and no call at all while a
+``retry_after`` runs."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable
+
+
+class Pacer:
+    def __init__(self, *, private_interval: float = 1.0, group_per_minute: int = 20,
+                 global_per_second: int = 30, enabled: bool = True,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.private_interval = private_interval
+        self.group_per_minute = group_per_minute
+        self.global_per_second = global_per_second
+        self.enabled = enabled
+        self._now = monotonic
+        self._last_private: dict[int, float] = {}
+        self._group_sends: dict[int, deque[float]] = {}
+        self._global_sends: deque[float] = deque()
+        self._paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, self._now() + seconds)
+
+    def delay_for(self, chat_id: int) -> float:
+        """Seconds to wait before the next message to ``chat_id`` may go."""
+        now = self._now()
+        wait = max(0.0, self._paused_until - now)
+        if not self.enabled:
+            return wait
+        if chat_id > 0:
+            last = self._last_private.get(chat_id)
+            if last is not None:
+                wait = max(wait, last + self.private_interval - now)
+        else:
+            sends = self._group_sends.get(chat_id, deque())
+            while sends and sends[0] <= now - 60:
+                sends.popleft()
+            if len(sends) >= self.group_per_minute:
+                wait = max(wait, sends[0] + 60 - now)
+        while self._global_sends and self._global_sends[0] <= now - 1:
+            self._global_sends.popleft()
+        if len(self._global_sends) >= self.global_per_second:
+            wait = max(wait, self._global_sends[0] + 1 - now)
+        return wait
+
+    async def wait(self, chat_id: int) -> None:
+        while (delay := self.delay_for(chat_id)) > 0:  # noqa: ASYNC110 - a timed wait, no event
+            await asyncio.sleep(delay)
+        now = self._now()
+        if chat_id > 0:
+            self._last_private[chat_id] = now
+        else:
+            self._group_sends.setdefault(chat_id, deque()).append(now)
+        self._global_sends.append(now)

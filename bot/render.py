@@ -1,0 +1,178 @@
+"""What people see: cards, summaries, notices and lists, as HTML within Telegram's limits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.forms.engine import DraftState, Question
+from bot.forms.fields import text_limit
+from bot.i18n import Html, escape, t
+from core.org import OrgConfig
+from db.models import Request, User
+
+TEXT_LIMIT = 4096  # Telegram's limit for a message, in UTF-16 code units after parsing
+USER_CHUNK = 3500  # room for a header and a footer around a person's text
+CARD_ANSWER_BUDGET = 3000
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def clip(text: str, limit: int, lang: str) -> Html:
+    """Escaped text cut visibly to ``limit`` UTF-16 units."""
+    if utf16_len(text) <= limit:
+        return Html(escape(text))
+    kept = text
+    while utf16_len(kept) > limit:
+        kept = kept[: max(1, len(kept) - max(1, (utf16_len(kept) - limit)))]
+    return Html(escape(kept) + "\n" + t(lang, "card.cut", count=len(text) - len(kept)))
+
+
+def split_text(text: str, size: int = USER_CHUNK) -> list[str]:
+    """Pieces of at most ``size`` UTF-16 units, cut at a line or a space where possible."""
+    pieces: list[str] = []
+    rest = text
+    while utf16_len(rest) > size:
+        cut = size
+        while utf16_len(rest[:cut]) > size:
+            cut -= 1
+        window = rest[:cut]
+        at = max(window.rfind("\n"), window.rfind(" "))
+        if at > cut // 2:
+            cut = at + 1
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    pieces.append(rest)
+    return pieces
+
+
+def person(user: User | None, user_id: int | None = None, *, link: bool = False) -> Html:
+    if user is None:
+        return Html(escape(f"id {user_id}")) if user_id else Html("—")
+    name = " ".join(p for p in (user.first_name, user.last_name) if p) or f"id {user.id}"
+    if link:
+        return Html(f'<a href="tg://user?id={user.id}">{escape(name)}</a>')
+    return Html(escape(name))
+
+
+def when(at: datetime | None, org: OrgConfig) -> str:
+    if at is None:
+        return "—"
+    return at.astimezone(ZoneInfo(org.organization.timezone)).strftime("%d.%m %H:%M")
+
+
+def day(value: date | str | None) -> str:
+    if value is None:
+        return "—"
+    parsed = date.fromisoformat(value) if isinstance(value, str) else value
+    return parsed.strftime("%d.%m.%Y")
+
+
+def answer_lines(lang: str, answers: list[dict[str, Any]], budget: int = CARD_ANSWER_BUDGET
+                 ) -> list[Html]:
+    lines = []
+    share = max(200, budget // max(1, len(answers)))
+    for answer in answers:
+        if answer.get("value") is None:
+            value: Html = t(lang, "form.skipped")
+        elif answer.get("file_id"):
+            value = t(lang, "card.file", name=answer.get("display") or answer.get("file_kind"))
+        else:
+            value = clip(str(answer.get("display", answer["value"])), share, lang)
+        lines.append(t(lang, "form.answer_line", label=answer["label"], value=value))
+    return lines
+
+
+def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
+              now: datetime, rating: int | None = None) -> Html:
+    department = org.department(request.department_key)
+    parts = [
+        t(lang, "card.title", id=request.id, type=request.type_name),
+        t(lang, "card.requester",
+          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+        "",
+        *answer_lines(lang, request.answers),
+        "",
+        t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
+        t(lang, "card.status", status=t(lang, f"status.{request.status}")),
+        t(lang, "card.assignee", assignee=person(people.get(request.assignee_id),
+                                                 request.assignee_id, link=True)
+          if request.assignee_id else t(lang, "card.nobody")),
+    ]
+    if request.status == "new" and request.response_due_at:
+        parts.append(_due(lang, "card.response_due", request.response_due_at, org, now))
+    if request.status == "waiting" and request.resolve_remaining_s is not None:
+        left = max(0.0, request.resolve_remaining_s)
+        parts.append(t(lang, "card.paused", left=f"{int(left // 3600)}h {int(left % 3600 // 60)}m"))
+    elif request.status in ("new", "in_progress") and request.resolve_due_at:
+        parts.append(_due(lang, "card.resolve_due", request.resolve_due_at, org, now))
+    if request.needed_by:
+        parts.append(t(lang, "card.needed_by", date=day(request.needed_by)))
+    if rating is not None:
+        parts.append(t(lang, "card.rating", stars=stars(rating)))
+    del department
+    return Html("\n".join(parts))
+
+
+def _due(lang: str, key: str, due: datetime, org: OrgConfig, now: datetime) -> Html:
+    text = when(due, org)
+    if due < now:
+        text = f"{text} {t(lang, 'card.overdue')}"
+    return t(lang, key, due=Html(escape(text)))
+
+
+def stars(score: int) -> str:
+    return "★" * score + "☆" * (5 - score)
+
+
+def question_text(lang: str, org: OrgConfig, q: Question) -> Html:
+    if q.stage == "department":
+        return t(lang, "form.choose_department")
+    if q.stage == "type":
+        assert q.department is not None
+        return t(lang, "form.choose_type", department=q.department.name)
+    if q.stage == "priority":
+        return t(lang, "form.priority")
+    assert q.field is not None
+    spec = q.field
+    lines = [t(lang, "form.question", number=q.number, total=q.total, label=spec.label)]
+    if spec.type == "number":
+        if spec.min is not None and spec.max is not None:
+            lines.append(t(lang, "form.hint_number_range", min=_num(spec.min), max=_num(spec.max)))
+        elif spec.min is not None:
+            lines.append(t(lang, "form.hint_number_min", min=_num(spec.min)))
+        elif spec.max is not None:
+            lines.append(t(lang, "form.hint_number_max", max=_num(spec.max)))
+        else:
+            lines.append(t(lang, "form.hint_number"))
+    elif spec.type == "text":
+        lines.append(t(lang, "form.hint_text", limit=text_limit(spec)))
+    else:
+        lines.append(t(lang, f"form.hint_{spec.type}"))
+    if q.optional:
+        lines.append(t(lang, "form.hint_optional"))
+    return Html("\n".join(lines))
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def summary_text(lang: str, org: OrgConfig, state: DraftState, answers: list[dict[str, Any]],
+                 type_name: str, department_name: str, ask_priority: bool) -> Html:
+    priority = (t(lang, "form.priority_line", priority=t(lang, f"priority.{state.priority}"))
+                if ask_priority and state.priority else "")
+    return t(lang, "form.summary", department=department_name, type=type_name,
+             answers=Html("\n".join(answer_lines(lang, answers))), priority_line=Html(priority))
+
+
+def with_user_text(lang: str, key: str, text: str, **values: Any) -> list[Html]:
+    """A notice carrying a person's text, split into several messages if too long."""
+    pieces = split_text(text)
+    if len(pieces) == 1:
+        return [t(lang, key, text=text, **values)]
+    first = t(lang, key, text=pieces[0], **values)
+    return [first, *(Html(escape(piece)) for piece in pieces[1:])]

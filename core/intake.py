@@ -1,0 +1,51 @@
+"""Turning a completed form into a request: numbers, SLA clocks, the card owed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core import sla
+from core.context import Services
+from core.lifecycle import Status
+from core.org import Department, RequestType
+from core.outgoing import notify, refresh_card
+from db import requests
+from db.models import Request
+
+
+async def create_request(
+    session: AsyncSession,
+    svc: Services,
+    requester_id: int,
+    department: Department,
+    request_type: RequestType,
+    answers: list[dict[str, Any]],
+    priority: str,
+    needed_by: date | None,
+) -> tuple[Request, bool]:
+    """Store the request before anything is sent; return it and whether its chat is bound."""
+    now = svc.clock.now()
+    calendar = svc.org.work_calendar
+    urgent = priority == "urgent"
+    response_s = sla.sla_seconds(calendar, request_type.response, urgent=urgent,
+                                 urgent_factor=request_type.urgent_factor)
+    resolve_s = sla.sla_seconds(calendar, request_type.resolve, urgent=urgent,
+                                urgent_factor=request_type.urgent_factor)
+    request = await requests.add_request(session, Request(
+        department_key=department.key, type_key=request_type.key, type_name=request_type.name,
+        requester_id=requester_id, status=Status.NEW.value, priority=priority, answers=answers,
+        needed_by=needed_by, created_at=now, status_changed_at=now,
+        response_seconds=response_s, resolve_seconds=resolve_s,
+        response_due_at=calendar.add(now, response_s), resolve_due_at=calendar.add(now, resolve_s),
+        transfers=0, reopens=0,
+    ))
+    requests.add_event(session, request.id, now, "created", requester_id,
+                       to_status=Status.NEW.value, to_department=department.key)
+    bound = await refresh_card(session, now, request)
+    if not bound:
+        for admin in svc.org.organization.admins:
+            notify(session, now, admin, "unbound", request)
+    return request, bound

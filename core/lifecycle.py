@@ -1,0 +1,95 @@
+"""The request lifecycle: statuses, actions, who may do what, and where it leads.
+
+The single place for state transitions. Services apply a transition with one
+conditional UPDATE (``WHERE status IN from_statuses``), so two presses at once
+change a request once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    WAITING = "waiting"
+    ON_REVIEW = "on_review"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING, Status.ON_REVIEW})
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED})
+
+
+class Role(StrEnum):
+    REQUESTER = "requester"  # the person who filed the request
+    EXECUTOR = "executor"  # a member of the department's chat
+    ASSIGNEE = "assignee"  # the executor who took it
+    MANAGER = "manager"  # a manager of the department or an admin
+    SYSTEM = "system"  # the scheduler
+
+
+class Action(StrEnum):
+    TAKE = "take"
+    RELEASE = "release"
+    NEED_INFO = "need_info"
+    ANSWER = "answer"  # the requester answered a question: waiting → in_progress
+    DONE = "done"
+    ACCEPT = "accept"
+    REOPEN = "reopen"
+    REJECT = "reject"
+    TRANSFER = "transfer"
+    CANCEL = "cancel"
+    AUTO_CLOSE = "auto_close"
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[Status]
+    target: Status
+    roles: frozenset[Role]
+
+
+def _t(sources: set[Status], target: Status, *roles: Role) -> Transition:
+    return Transition(frozenset(sources), target, frozenset(roles))
+
+
+_WORKING = {Status.IN_PROGRESS, Status.WAITING}
+TRANSITIONS: dict[Action, Transition] = {
+    Action.TAKE: _t({Status.NEW}, Status.IN_PROGRESS, Role.EXECUTOR, Role.MANAGER),
+    Action.RELEASE: _t(_WORKING, Status.NEW, Role.ASSIGNEE, Role.MANAGER),
+    Action.NEED_INFO: _t({Status.IN_PROGRESS}, Status.WAITING, Role.ASSIGNEE, Role.MANAGER),
+    Action.ANSWER: _t({Status.WAITING}, Status.IN_PROGRESS, Role.REQUESTER),
+    Action.DONE: _t(_WORKING, Status.ON_REVIEW, Role.ASSIGNEE, Role.MANAGER),
+    Action.ACCEPT: _t({Status.ON_REVIEW}, Status.CLOSED, Role.REQUESTER),
+    Action.REOPEN: _t({Status.ON_REVIEW}, Status.IN_PROGRESS, Role.REQUESTER),
+    Action.REJECT: _t(
+        {Status.NEW, *_WORKING}, Status.REJECTED, Role.EXECUTOR, Role.ASSIGNEE, Role.MANAGER
+    ),
+    Action.TRANSFER: _t(
+        {Status.NEW, *_WORKING}, Status.NEW, Role.EXECUTOR, Role.ASSIGNEE, Role.MANAGER
+    ),
+    Action.CANCEL: _t({Status.NEW, *_WORKING}, Status.CANCELLED, Role.REQUESTER),
+    Action.AUTO_CLOSE: _t({Status.ON_REVIEW}, Status.CLOSED, Role.SYSTEM),
+}
+
+
+class Refusal(StrEnum):
+    """Why an action was not applied; each has a text for the presser."""
+
+    NOT_FOUND = "not_found"
+    NOT_ALLOWED = "not_allowed"  # the presser lacks the role
+    WRONG_STATE = "wrong_state"  # someone else was first, or it is already done
+    SAME_DEPARTMENT = "same_department"
+
+
+def allowed(action: Action, roles: set[Role]) -> bool:
+    return bool(TRANSITIONS[action].roles & roles)
+
+
+def can_apply(action: Action, status: Status | str) -> bool:
+    return Status(status) in TRANSITIONS[action].sources

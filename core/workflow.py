@@ -1,0 +1,293 @@
+"""The request workflow: submit a form, act on a request, relay messages.
+
+Plain Python over the database; every function is one transaction in which
+the state change, its history event and the messages it owes are written
+together. Telegram is not imported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.context import Services
+from core.lifecycle import (
+    OPEN_STATUSES,
+    TRANSITIONS,
+    Action,
+    Refusal,
+    Role,
+    Status,
+    allowed,
+)
+from core.outgoing import notify, notify_group, refresh_card, relay
+from db import drafts, requests, users
+from db.models import Request, RequestEvent
+
+
+@dataclass
+class Outcome:
+    request: Request | None
+    refusal: Refusal | None = None
+    first: RequestEvent | None = None  # for WRONG_STATE: the change that came first
+    extra: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+@dataclass(frozen=True)
+class Press:
+    """Where an action came from: the chat (and message) of the button or reply."""
+
+    actor_id: int
+    chat_id: int
+    message_id: int | None = None
+
+
+async def roles_of(session: AsyncSession, svc: Services, request: Request, press: Press
+                   ) -> set[Role]:
+    roles: set[Role] = set()
+    if press.actor_id == request.requester_id and press.chat_id == press.actor_id:
+        roles.add(Role.REQUESTER)
+    binding = await users.binding_for(session, request.department_key)
+    if binding is not None and press.chat_id == binding.chat_id:
+        roles.add(Role.EXECUTOR)  # pressing in the department's chat means membership of it
+    if request.assignee_id == press.actor_id and Role.EXECUTOR in roles:
+        roles.add(Role.ASSIGNEE)
+    if svc.org.is_manager(press.actor_id, request.department_key):
+        roles.add(Role.MANAGER)
+    return roles
+
+
+async def check(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
+    """Whether ``action`` could be applied now; used before asking for a reason."""
+    async with svc.db.transaction() as session:
+        return await _check(session, svc, request_id, action, press)
+
+
+async def _check(session: AsyncSession, svc: Services, request_id: int, action: Action,
+                 press: Press) -> Outcome:
+    request = await requests.get_request(session, request_id)
+    if request is None:
+        return Outcome(None, Refusal.NOT_FOUND)
+    if not allowed(action, await roles_of(session, svc, request, press)):
+        return Outcome(request, Refusal.NOT_ALLOWED)
+    if Status(request.status) not in TRANSITIONS[action].sources:
+        return Outcome(request, Refusal.WRONG_STATE, await requests.last_event(session, request_id))
+    return Outcome(request)
+
+
+async def act(
+    svc: Services,
+    request_id: int,
+    action: Action,
+    press: Press,
+    *,
+    reason: str | None = None,
+    to_department: str | None = None,
+) -> Outcome:
+    """Apply one action once, however many times or by however many people it is pressed."""
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        checked = await _check(session, svc, request_id, action, press)
+        if not checked.ok:
+            return checked
+        request = checked.request
+        assert request is not None
+        roles = await roles_of(session, svc, request, press)
+        if action is Action.TRANSFER:
+            if to_department == request.department_key:
+                return Outcome(request, Refusal.SAME_DEPARTMENT)
+            if svc.org.department(to_department or "") is None:
+                return Outcome(request, Refusal.NOT_FOUND)
+        transition = TRANSITIONS[action]
+        values = _changes(svc, request, action, press.actor_id, now, to_department)
+        only_assignee = (
+            press.actor_id
+            if Role.ASSIGNEE in transition.roles and action is not Action.REJECT
+            and Role.MANAGER not in roles and action is not Action.TRANSFER
+            else None
+        )
+        applied = await requests.conditional_update(
+            session, request_id, [s.value for s in transition.sources],
+            {**values, "status": transition.target.value, "status_changed_at": now},
+            assignee_id=only_assignee,
+        )
+        if not applied:
+            return Outcome(request, Refusal.WRONG_STATE,
+                           await requests.last_event(session, request_id))
+        before = request.status
+        before_department = request.department_key
+        request = await requests.get_request(session, request_id)
+        assert request is not None
+        requests.add_event(
+            session, request_id, now, action.value, press.actor_id, from_status=before,
+            to_status=request.status, reason=reason,
+            from_department=before_department if action is Action.TRANSFER else None,
+            to_department=to_department if action is Action.TRANSFER else None,
+        )
+        await _announce(session, svc, request, action, press.actor_id, now, reason,
+                        before_department)
+        return Outcome(request)
+
+
+def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
+             to_department: str | None) -> dict[str, Any]:
+    calendar = svc.org.work_calendar
+    if action is Action.TAKE:
+        return {"assignee_id": actor, "taken_at": request.taken_at or now}
+    if action is Action.RELEASE:
+        return {"assignee_id": None}
+    if action is Action.NEED_INFO:
+        # the resolution clock stops while the requester is asked
+        left = calendar.between(now, request.resolve_due_at) if request.resolve_due_at else None
+        if request.resolve_due_at and request.resolve_due_at < now:
+            left = -calendar.between(request.resolve_due_at, now)
+        return {"resolve_remaining_s": left}
+    if action is Action.ANSWER:
+        if request.resolve_remaining_s is None:
+            return {}
+        due = (calendar.add(now, request.resolve_remaining_s)
+               if request.resolve_remaining_s >= 0 else request.resolve_due_at)
+        return {"resolve_due_at": due, "resolve_remaining_s": None}
+    if action is Action.DONE:
+        return {"done_at": now}
+    if action in (Action.ACCEPT, Action.AUTO_CLOSE):
+        return {"closed_at": now}
+    if action is Action.REOPEN:
+        return {"done_at": None, "reopens": request.reopens + 1}
+    if action is Action.TRANSFER:
+        # the new department's response clock starts now
+        return {
+            "department_key": to_department, "assignee_id": None,
+            "transfers": request.transfers + 1,
+            "response_due_at": calendar.add(now, request.response_seconds),
+        }
+    if action in (Action.REJECT, Action.CANCEL):
+        return {"closed_at": now}
+    return {}
+
+
+async def _announce(session: AsyncSession, svc: Services, request: Request, action: Action,
+                    actor: int, now: datetime, reason: str | None, before_department: str
+                    ) -> None:
+    """The card changes everywhere it is shown; the requester hears what happened."""
+    await refresh_card(session, now, request)
+    requester = request.requester_id
+    if action is Action.TAKE:
+        notify(session, now, requester, "taken", request, actor_id=actor)
+    elif action is Action.RELEASE:
+        notify(session, now, requester, "released", request)
+    elif action is Action.NEED_INFO:
+        notify(session, now, requester, "question", request, actor_id=actor, text=reason or "")
+    elif action is Action.DONE:
+        notify(session, now, requester, "done", request, keyboard="review", actor_id=actor)
+    elif action is Action.REJECT:
+        notify(session, now, requester, "rejected", request, actor_id=actor, text=reason or "")
+    elif action is Action.TRANSFER:
+        await refresh_card(session, now, request, before_department)
+        notify(session, now, requester, "transferred", request, actor_id=actor,
+               department=request.department_key, text=reason or "")
+    elif action is Action.REOPEN:
+        await requests.drop_rating(session, request.id)
+        await notify_group(session, now, request.department_key, "reopened", request,
+                           actor_id=actor, text=reason or "")
+    elif action is Action.ACCEPT:
+        await notify_group(session, now, request.department_key, "accepted", request,
+                           actor_id=actor)
+
+
+async def begin_input(svc: Services, request_id: int, action: Action, press: Press,
+                      data: dict[str, Any] | None = None) -> Outcome:
+    """Check an action that needs a typed reason and remember that we wait for it."""
+    async with svc.db.transaction() as session:
+        checked = await _check(session, svc, request_id, action, press)
+        if checked.ok:
+            await drafts.set_pending(session, press.chat_id, press.actor_id, action.value,
+                                     request_id, svc.clock.now(), data)
+        return checked
+
+
+async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outcome:
+    """A rating from the requester while the request is on review or just closed."""
+    if not 1 <= score <= 5:
+        return Outcome(None, Refusal.NOT_ALLOWED)
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        request = await requests.get_request(session, request_id)
+        if request is None:
+            return Outcome(None, Refusal.NOT_FOUND)
+        if request.requester_id != press.actor_id or press.chat_id != press.actor_id:
+            return Outcome(request, Refusal.NOT_ALLOWED)
+        if request.status not in (Status.ON_REVIEW, Status.CLOSED):
+            return Outcome(request, Refusal.WRONG_STATE)
+        await requests.set_rating(session, request_id, score, press.actor_id,
+                                  request.assignee_id, now)
+        requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
+        await drafts.set_pending(session, press.chat_id, press.actor_id, "rating_comment",
+                                 request_id, now)
+        return Outcome(request, extra={"score": score})
+
+
+async def comment(svc: Services, request_id: int, user_id: int, text: str) -> Outcome:
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        await drafts.clear_pending(session, user_id, user_id)
+        request = await requests.get_request(session, request_id)
+        if request is None or not await requests.set_rating_comment(session, request_id, text):
+            return Outcome(request, Refusal.WRONG_STATE)
+        requests.add_event(session, request_id, now, "commented", user_id, reason=text)
+        return Outcome(request)
+
+
+async def relay_message(
+    svc: Services,
+    request_id: int,
+    press: Press,
+    *,
+    text: str | None,
+) -> Outcome:
+    """A reply to a message about #N: requester → department thread, or back."""
+    now = svc.clock.now()
+    assert press.message_id is not None
+    async with svc.db.transaction() as session:
+        request = await requests.get_request(session, request_id)
+        if request is None:
+            return Outcome(None, Refusal.NOT_FOUND)
+        roles = await roles_of(session, svc, request, press)
+        if Role.REQUESTER in roles:
+            binding = await users.binding_for(session, request.department_key)
+            if request.status not in OPEN_STATUSES or binding is None:
+                return Outcome(request, Refusal.WRONG_STATE)
+            answered = False
+            if request.status == Status.WAITING:
+                answered = await requests.conditional_update(
+                    session, request_id, [Status.WAITING.value],
+                    {**_changes(svc, request, Action.ANSWER, press.actor_id, now, None),
+                     "status": Status.IN_PROGRESS.value, "status_changed_at": now},
+                )
+                if answered:
+                    requests.add_event(session, request_id, now, Action.ANSWER.value,
+                                       press.actor_id, from_status=Status.WAITING.value,
+                                       to_status=Status.IN_PROGRESS.value, reason=text)
+                    request = await requests.get_request(session, request_id)
+                    assert request is not None
+                    await refresh_card(session, now, request)
+            relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
+                  from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
+                  text=text, to_card=True)
+            return Outcome(request, extra={"answered": answered, "to": "department"})
+        if Role.EXECUTOR in roles or Role.MANAGER in roles:
+            if request.status in (Status.CANCELLED,):
+                return Outcome(request, Refusal.WRONG_STATE)
+            relay(session, now, request, to_chat=request.requester_id, thread_id=None,
+                  from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
+                  text=text, to_card=False)
+            requests.add_event(session, request_id, now, "message", press.actor_id, reason=text)
+            return Outcome(request, extra={"to": "requester"})
+        return Outcome(request, Refusal.NOT_ALLOWED)

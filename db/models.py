@@ -1,0 +1,217 @@
+"""The database is the source of truth: requests, their history, form drafts,
+pending inputs, the messages that show each request, and the outbox."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON,
+    }
+
+
+class User(Base):
+    """A Telegram user the bot has seen; ``started`` means it may write to them privately."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    first_name: Mapped[str] = mapped_column(String(128))
+    last_name: Mapped[str | None] = mapped_column(String(128))
+    username: Mapped[str | None] = mapped_column(String(64))
+    language_code: Mapped[str | None] = mapped_column(String(16))
+    started: Mapped[bool] = mapped_column(Boolean, default=False)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime]
+
+
+class ChatBinding(Base):
+    """Where a department's cards go: a group, or a forum topic of a group."""
+
+    __tablename__ = "chat_bindings"
+    department_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    bound_by: Mapped[int | None] = mapped_column(BigInteger)
+    bound_at: Mapped[datetime]
+
+
+class KnownGroup(Base):
+    """Groups the bot was added to; unbound ones are left after a while."""
+
+    __tablename__ = "known_groups"
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    title: Mapped[str | None] = mapped_column(String(256))
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
+    is_member: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Request(Base):
+    __tablename__ = "requests"
+    # the id is the number people see as #N
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    department_key: Mapped[str] = mapped_column(String(32))
+    type_key: Mapped[str] = mapped_column(String(32))
+    # snapshots taken at submission: the type and its SLA travel with the request
+    # when it is transferred to a department that has no such type
+    type_name: Mapped[str] = mapped_column(String(100))
+    response_seconds: Mapped[float] = mapped_column(Float)  # working seconds, urgency applied
+    resolve_seconds: Mapped[float] = mapped_column(Float)
+    requester_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    assignee_id: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(8), default="normal")
+    # [{key, label, type, value, file_id?, file_kind?}], labels frozen at submission
+    answers: Mapped[list[Any]] = mapped_column(JSON)
+    needed_by: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    taken_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    status_changed_at: Mapped[datetime]
+    # SLA clocks (UTC); while waiting the resolution clock is paused and the
+    # working seconds left are kept in resolve_remaining_s
+    response_due_at: Mapped[datetime | None]
+    resolve_due_at: Mapped[datetime | None]
+    resolve_remaining_s: Mapped[float | None] = mapped_column(Float)
+    transfers: Mapped[int] = mapped_column(SmallInteger, default=0)
+    reopens: Mapped[int] = mapped_column(SmallInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_requests_department_status", "department_key", "status"),
+        Index("ix_requests_status_created", "status", "created_at"),
+    )
+
+
+class RequestEvent(Base):
+    """Every change of a request: who, when, from what to what, and why."""
+
+    __tablename__ = "request_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(24))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    from_department: Mapped[str | None] = mapped_column(String(32))
+    to_department: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_request_events_request_at", "request_id", "at"),)
+
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    rater_id: Mapped[int] = mapped_column(BigInteger)
+    assignee_id: Mapped[int | None] = mapped_column(BigInteger)
+    rated_at: Mapped[datetime]
+
+
+class FormDraft(Base):
+    """A half-filled /new form; written with every answer so a restart continues it."""
+
+    __tablename__ = "form_drafts"
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    department_key: Mapped[str | None] = mapped_column(String(32))
+    type_key: Mapped[str | None] = mapped_column(String(32))
+    # "department" | "type" | "field" | "priority" | "summary"
+    stage: Mapped[str] = mapped_column(String(16))
+    field_index: Mapped[int] = mapped_column(SmallInteger, default=0)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    priority: Mapped[str | None] = mapped_column(String(8))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]
+
+
+class PendingInput(Base):
+    """A question the bot asked and waits a typed answer for (a reason, a comment)."""
+
+    __tablename__ = "pending_inputs"
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # "reject_reason" | "transfer_reason" | "need_info" | "rating_comment"
+    kind: Mapped[str] = mapped_column(String(24))
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+
+class RequestMessage(Base):
+    """A message that shows a request: its card in a group, a notice to the
+    requester, a relayed reply. Replies to any of them map back to #N."""
+
+    __tablename__ = "request_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # "card" | "notice" | "relay"
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id"),
+        Index("ix_request_messages_request_kind", "request_id", "kind"),
+    )
+
+
+class OutboxMessage(Base):
+    """A message owed to someone, committed with the change that owes it and
+    delivered by the sender with retries."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    # "text" (payload has the rendered text), "card" (rendered when sent, so
+    # repeated edits coalesce), "copy" (a user's message relayed)
+    kind: Mapped[str] = mapped_column(String(8))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending|sent|failed
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    locked_until: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_outbox_status_due", "status", "due_at"),)

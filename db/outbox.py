@@ -1,0 +1,110 @@
+"""The outbox: messages owed, committed with the change that owes them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import OutboxMessage
+
+LEASE = timedelta(seconds=60)
+
+
+def enqueue(
+    session: AsyncSession,
+    now: datetime,
+    *,
+    chat_id: int,
+    kind: str,
+    payload: dict[str, Any],
+    request_id: int | None = None,
+    thread_id: int | None = None,
+) -> OutboxMessage:
+    item = OutboxMessage(
+        created_at=now, due_at=now, chat_id=chat_id, thread_id=thread_id, kind=kind,
+        request_id=request_id, payload=payload, status="pending", attempts=0,
+    )
+    session.add(item)
+    return item
+
+
+async def due_items(session: AsyncSession, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+    rows = await session.scalars(
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.due_at <= now,
+            or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def claim(session: AsyncSession, item_id: int, now: datetime) -> bool:
+    """Lease one item to this sender; another instance's sender then skips it."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == item_id,
+            OutboxMessage.status == "pending",
+            or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+        )
+        .values(locked_until=now + LEASE, attempts=OutboxMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def mark_sent(session: AsyncSession, item_id: int, message_id: int | None) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == item_id)
+        .values(status="sent", sent_message_id=message_id, locked_until=None)
+    )
+
+
+async def retry_later(session: AsyncSession, item_id: int, due: datetime, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == item_id)
+        .values(due_at=due, locked_until=None, last_error=error[:500])
+    )
+
+
+async def mark_failed(session: AsyncSession, item_id: int, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == item_id)
+        .values(status="failed", locked_until=None, last_error=error[:500])
+    )
+
+
+async def pending_count(session: AsyncSession, now: datetime | None = None) -> int:
+    from sqlalchemy import func
+
+    query = select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.status == "pending"
+    )
+    if now is not None:
+        query = query.where(OutboxMessage.due_at <= now)
+    return int(await session.scalar(query) or 0)
+
+
+async def has_pending_card(session: AsyncSession, request_id: int, chat_id: int) -> bool:
+    found = await session.scalar(
+        select(OutboxMessage.id).where(
+            and_(
+                OutboxMessage.request_id == request_id,
+                OutboxMessage.chat_id == chat_id,
+                OutboxMessage.kind == "card",
+                OutboxMessage.status == "pending",
+                OutboxMessage.locked_until.is_(None),
+            )
+        ).limit(1)
+    )
+    return found is not None

@@ -1,0 +1,201 @@
+"""Requests, their events, ratings and the messages that show them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Rating, Request, RequestEvent, RequestMessage
+
+
+async def get_request(session: AsyncSession, request_id: int) -> Request | None:
+    return await session.get(Request, request_id, populate_existing=True)
+
+
+async def add_request(session: AsyncSession, request: Request) -> Request:
+    session.add(request)
+    await session.flush()  # assigns the number #N
+    return request
+
+
+async def conditional_update(
+    session: AsyncSession,
+    request_id: int,
+    sources: Iterable[str],
+    values: dict[str, Any],
+    *,
+    assignee_id: int | None = None,
+) -> bool:
+    """``UPDATE … WHERE id = :id AND status IN :sources`` — false means someone was first.
+
+    Correct on SQLite (which ignores FOR UPDATE) and on PostgreSQL alike.
+    """
+    query = update(Request).where(Request.id == request_id, Request.status.in_(list(sources)))
+    if assignee_id is not None:
+        query = query.where(Request.assignee_id == assignee_id)
+    result = await session.execute(
+        query.values(**values).execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def add_event(
+    session: AsyncSession,
+    request_id: int,
+    at: datetime,
+    kind: str,
+    actor_id: int | None,
+    *,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    from_department: str | None = None,
+    to_department: str | None = None,
+    reason: str | None = None,
+) -> None:
+    session.add(
+        RequestEvent(
+            request_id=request_id, at=at, kind=kind, actor_id=actor_id, from_status=from_status,
+            to_status=to_status, from_department=from_department, to_department=to_department,
+            reason=reason,
+        )
+    )
+
+
+async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
+    rows = await session.scalars(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id)
+        .order_by(RequestEvent.at, RequestEvent.id)
+    )
+    return list(rows)
+
+
+async def last_event(session: AsyncSession, request_id: int) -> RequestEvent | None:
+    return await session.scalar(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id, RequestEvent.to_status.is_not(None))
+        .order_by(RequestEvent.id.desc())
+        .limit(1)
+    )
+
+
+def record_message(
+    session: AsyncSession,
+    request_id: int,
+    chat_id: int,
+    message_id: int,
+    kind: str,
+    now: datetime,
+    thread_id: int | None = None,
+) -> None:
+    session.add(
+        RequestMessage(request_id=request_id, chat_id=chat_id, message_id=message_id,
+                       thread_id=thread_id, kind=kind, created_at=now)
+    )
+
+
+async def card_message(
+    session: AsyncSession, request_id: int, chat_id: int
+) -> RequestMessage | None:
+    return await session.scalar(
+        select(RequestMessage)
+        .where(RequestMessage.request_id == request_id, RequestMessage.chat_id == chat_id,
+               RequestMessage.kind == "card")
+        .order_by(RequestMessage.id.desc())
+        .limit(1)
+    )
+
+
+async def request_of_message(
+    session: AsyncSession, chat_id: int, message_id: int
+) -> RequestMessage | None:
+    return await session.scalar(
+        select(RequestMessage).where(
+            RequestMessage.chat_id == chat_id, RequestMessage.message_id == message_id
+        )
+    )
+
+
+async def last_notice(session: AsyncSession, request_id: int, chat_id: int) -> int | None:
+    return await session.scalar(
+        select(RequestMessage.message_id)
+        .where(RequestMessage.request_id == request_id, RequestMessage.chat_id == chat_id)
+        .order_by(RequestMessage.id.desc())
+        .limit(1)
+    )
+
+
+async def requests_of(session: AsyncSession, requester_id: int, limit: int = 20) -> list[Request]:
+    rows = await session.scalars(
+        select(Request)
+        .where(Request.requester_id == requester_id)
+        .order_by(Request.id.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def open_requests(
+    session: AsyncSession, department_key: str, statuses: Iterable[str], limit: int = 50
+) -> list[Request]:
+    due = func.coalesce(Request.resolve_due_at, Request.response_due_at)
+    rows = await session.scalars(
+        select(Request)
+        .where(Request.department_key == department_key, Request.status.in_(list(statuses)))
+        .order_by(due.is_(None), due, Request.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def count_open(session: AsyncSession, department_key: str, statuses: Iterable[str]) -> int:
+    return int(await session.scalar(
+        select(func.count()).select_from(Request).where(
+            Request.department_key == department_key, Request.status.in_(list(statuses))
+        )
+    ) or 0)
+
+
+async def requests_without_card(
+    session: AsyncSession, department_key: str, statuses: Iterable[str]
+) -> list[int]:
+    has_card = select(RequestMessage.request_id).where(RequestMessage.kind == "card")
+    rows = await session.scalars(
+        select(Request.id).where(
+            Request.department_key == department_key,
+            Request.status.in_(list(statuses)),
+            Request.id.not_in(has_card),
+        ).order_by(Request.id)
+    )
+    return list(rows)
+
+
+async def get_rating(session: AsyncSession, request_id: int) -> Rating | None:
+    return await session.get(Rating, request_id, populate_existing=True)
+
+
+async def set_rating(
+    session: AsyncSession, request_id: int, score: int, rater_id: int, assignee_id: int | None,
+    now: datetime,
+) -> None:
+    rating = await session.get(Rating, request_id)
+    if rating is None:
+        session.add(Rating(request_id=request_id, score=score, rater_id=rater_id,
+                           assignee_id=assignee_id, rated_at=now))
+    else:
+        rating.score, rating.rated_at = score, now
+
+
+async def set_rating_comment(session: AsyncSession, request_id: int, comment: str) -> bool:
+    result = await session.execute(
+        update(Rating).where(Rating.request_id == request_id).values(comment=comment)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def drop_rating(session: AsyncSession, request_id: int) -> None:
+    await session.execute(delete(Rating).where(Rating.request_id == request_id))
