@@ -38,8 +38,9 @@ async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> 
 async def replace_draft(session: AsyncSession, user_id: int, stage: str, now: datetime,
                         **values: Any) -> FormDraft:
     await session.execute(delete(FormDraft).where(FormDraft.user_id == user_id))
-    draft = FormDraft(user_id=user_id, stage=stage, answers={}, version=0, updated_at=now,
-                      field_index=0, **values)
+    values.setdefault("answers", {})
+    draft = FormDraft(user_id=user_id, stage=stage, version=0, updated_at=now, field_index=0,
+                      **values)
     session.add(draft)
     await session.flush()
     return draft

@@ -137,6 +137,18 @@ class ParamChecks(World):
             raise bad("message to be replied not found")
         return target.message_id
 
+    def _resolve_mentions(self, entities: list[JSON]) -> list[JSON]:
+        """Telegram fills a text_mention with the whole User, and drops unknown ones."""
+        resolved = []
+        for entity in entities:
+            if entity.get("type") == "text_mention":
+                user = self.users.get(entity["user"]["id"])  # type: ignore[attr-defined]
+                if user is None:
+                    continue
+                entity = {**entity, "user": dict(user.json)}
+            resolved.append(entity)
+        return resolved
+
     def formatted(
         self, params: JSON, text_key: str, entities_key: str, *, caption: bool = False
     ) -> tuple[str, list[JSON], str | None]:
@@ -151,6 +163,7 @@ class ParamChecks(World):
             except HtmlParseError as exc:
                 raise bad(f"can't parse entities: {exc}") from None
             html = raw
+            entities = self._resolve_mentions(entities)
         elif mode:
             if mode.lower() not in ("markdown", "markdownv2"):
                 raise bad("unsupported parse_mode")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 03:43:58.094199
+Create Date: 2026-11-23 03:51:59.075207
 """
 from alembic import op
 import sqlalchemy as sa
@@ -52,6 +52,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('department_key', sa.String(length=32), nullable=False),
     sa.Column('type_key', sa.String(length=32), nullable=False),
+    sa.Column('type_name', sa.String(length=100), nullable=False),
+    sa.Column('response_seconds', sa.Float(), nullable=False),
+    sa.Column('resolve_seconds', sa.Float(), nullable=False),
     sa.Column('requester_id', sa.BigInteger(), nullable=False),
     sa.Column('assignee_id', sa.BigInteger(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
