@@ -87,8 +87,7 @@ def answer_lines(lang: str, answers: list[dict[str, Any]], budget: int = CARD_AN
 
 
 def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
-              now: datetime, rating: int | None = None) -> Html:
-    department = org.department(request.department_key)
+              now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
     parts = [
         t(lang, "card.title", id=request.id, type=request.type_name),
         t(lang, "card.requester",
@@ -109,11 +108,10 @@ def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, Use
         parts.append(t(lang, "card.paused", left=f"{int(left // 3600)}h {int(left % 3600 // 60)}m"))
     elif request.status in ("new", "in_progress") and request.resolve_due_at:
         parts.append(_due(lang, "card.resolve_due", request.resolve_due_at, org, now))
-    if request.needed_by:
-        parts.append(t(lang, "card.needed_by", date=day(request.needed_by)))
     if rating is not None:
         parts.append(t(lang, "card.rating", stars=stars(rating)))
-    del department
+    if comment:
+        parts.append(t(lang, "card.comment", comment=clip(comment, 500, lang)))
     return Html("\n".join(parts))
 
 

@@ -202,7 +202,8 @@ class OutboxSender:
         here = binding is not None and binding.chat_id == item.chat_id
         if here:
             text = render.card_text(lang, self.svc.org, request, people, now,
-                                    rating.score if rating else None)
+                                    rating.score if rating else None,
+                                    rating.comment if rating else None)
             markup = keyboards.card(lang, request.id, request.status)
         else:
             department = self.svc.org.department(request.department_key)

@@ -229,6 +229,7 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
         await requests.set_rating(session, request_id, score, press.actor_id,
                                   request.assignee_id, now)
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
+        await refresh_card(session, now, request)
         await drafts.set_pending(session, press.chat_id, press.actor_id, "rating_comment",
                                  request_id, now)
         return Outcome(request, extra={"score": score})
@@ -242,6 +243,7 @@ async def comment(svc: Services, request_id: int, user_id: int, text: str) -> Ou
         if request is None or not await requests.set_rating_comment(session, request_id, text):
             return Outcome(request, Refusal.WRONG_STATE)
         requests.add_event(session, request_id, now, "commented", user_id, reason=text)
+        await refresh_card(session, now, request)
         return Outcome(request)
 
 

@@ -1,0 +1,60 @@
+"""The `baton` command: `baton run` (default) and `baton demo`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from pydantic import ValidationError
+
+from bot.settings import Settings
+from core.org import OrgError, load_org
+
+log = logging.getLogger("baton")
+
+
+def run() -> None:
+    from bot.app import build_application, configure_logging, prepare, run_kwargs
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        raise SystemExit(f"settings: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
+    configure_logging(settings.log_level)
+    try:
+        org = load_org(settings.org_config)
+    except OrgError as exc:
+        raise SystemExit(f"organisation file: {exc}") from None
+    if settings.bot_token is None:
+        raise SystemExit("BOT_TOKEN is not set (copy .env.example to .env and fill it in)")
+    svc = asyncio.run(prepare(settings, org=org))
+    app = build_application(settings, svc)
+    log.info("Baton starts for %s with %d departments", org.organization.name,
+             len(org.departments))
+    if settings.webhook_url:
+        app.run_webhook(
+            listen=settings.webhook_listen, port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value()
+            if settings.webhook_secret else None,
+            **run_kwargs(),
+        )
+    else:
+        app.run_polling(**run_kwargs())
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="baton", description="Baton, the request desk bot")
+    parser.add_argument("command", nargs="?", default="run", choices=["run", "demo"],
+                        help="run: start the bot (default); demo: an offline walk-through")
+    parser.add_argument("--lang", choices=["en", "ru"], default="en",
+                        help="language of the demo's people and groups")
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    if args.command == "demo":
+        from bot.demo import main as demo
+
+        demo(args.lang)
+    else:
+        run()
