@@ -21,7 +21,8 @@ def run() -> None:
     try:
         settings = Settings()
     except ValidationError as exc:
-        raise SystemExit(f"settings: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
+        first = exc.errors()[0]
+        raise SystemExit(f"settings: {first['loc'][0]}: {first['msg']}") from None
     configure_logging(settings.log_level)
     try:
         org = load_org(settings.org_config)

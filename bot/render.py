@@ -167,7 +167,7 @@ def summary_text(lang: str, org: OrgConfig, state: DraftState, answers: list[dic
              answers=Html("\n".join(answer_lines(lang, answers))), priority_line=Html(priority))
 
 
-def with_user_text(lang: str, key: str, text: str, **values: Any) -> list[Html]:
+def with_user_text(lang: str, key: str, text: str, /, **values: Any) -> list[Html]:
     """A notice carrying a person's text, split into several messages if too long."""
     pieces = split_text(text)
     if len(pieces) == 1:

@@ -78,10 +78,11 @@ def relay(
     author_id: int,
     text: str | None,
     to_card: bool,
+    caption: str | None = None,
 ) -> None:
     """Pass a person's message on: text re-rendered with a header, media copied."""
     outbox.enqueue(
         session, now, chat_id=to_chat, thread_id=thread_id, kind="relay", request_id=request.id,
         payload={"from_chat": from_chat, "message_id": message_id, "author_id": author_id,
-                 "text": text, "reply_to_card": to_card},
+                 "text": text, "caption": caption, "reply_to_card": to_card},
     )

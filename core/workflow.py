@@ -253,6 +253,7 @@ async def relay_message(
     press: Press,
     *,
     text: str | None,
+    caption: str | None = None,
 ) -> Outcome:
     """A reply to a message about #N: requester → department thread, or back."""
     now = svc.clock.now()
@@ -282,14 +283,14 @@ async def relay_message(
                     await refresh_card(session, now, request)
             relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
-                  text=text, to_card=True)
+                  text=text, caption=caption, to_card=True)
             return Outcome(request, extra={"answered": answered, "to": "department"})
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)
             relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
-                  text=text, to_card=False)
+                  text=text, caption=caption, to_card=False)
             requests.add_event(session, request_id, now, "message", press.actor_id, reason=text)
             return Outcome(request, extra={"to": "requester"})
         return Outcome(request, Refusal.NOT_ALLOWED)

@@ -44,6 +44,8 @@ class BotUnderTest:
         self.app = build_application(self.settings, self.svc, token=self.emu.token,
                                      pacer=Pacer(enabled=self.pace))
         await self.app.initialize()
+        # run_polling() would call these; the harness drives the lifecycle itself
+        await self.app.post_init(self.app)
         await self.app.start()
         await self.app.updater.start_polling(poll_interval=0, timeout=1,
                                              allowed_updates=None, drop_pending_updates=False)
@@ -55,6 +57,7 @@ class BotUnderTest:
             await self.app.updater.stop()
         if self.app.running:
             await self.app.stop()
+        await self.app.post_shutdown(self.app)
         await self.app.shutdown()
         assert self.svc is not None
         await self.svc.db.dispose()

@@ -87,7 +87,8 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
         return False
     press = Press(update.effective_user.id, message.chat.id, message.message_id)
     text = _text(message)
-    outcome = await relay_message(svc, shown.request_id, press, text=text)
+    outcome = await relay_message(svc, shown.request_id, press, text=text,
+                                  caption=message.caption)
     request = outcome.request
     if not outcome.ok or request is None:
         if outcome.refusal is Refusal.WRONG_STATE and request is not None:

@@ -45,8 +45,9 @@ async def file_access_request(emu: BotApiEmulator, bot: BotUnderTest,
     await press(emu, bot, user_id, last(emu, user_id), "Skip")
     await press(emu, bot, user_id, last(emu, user_id), "🔥 Urgent" if urgent else "Normal")
     await press(emu, bot, user_id, last(emu, user_id), "✅ Send")
-    confirmation = last(emu, user_id).text
-    assert "Request #" in confirmation, confirmation
+    confirmation = next((m.text for m in reversed(emu.bot_messages(user_id))
+                         if "Request #" in m.text), "")
+    assert confirmation, last(emu, user_id).text
     return int(confirmation.split("#")[1].split()[0])
 
 
