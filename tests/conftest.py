@@ -11,6 +11,7 @@ import pytest
 
 from core.clock import FakeClock
 from core.org import OrgConfig, parse_org
+from tests.databases import fresh_postgres
 from tests.emulator import BotApiEmulator
 from tests.harness import BotUnderTest, sqlite_url
 
@@ -53,9 +54,14 @@ async def emu() -> AsyncIterator[BotApiEmulator]:
     await emulator.stop()
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return sqlite_url(tmp_path)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Every database test runs on a SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path)
+        return
+    async with fresh_postgres() as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,0 +1,93 @@
+"""Callback data: every verb round-trips within 64 bytes; anything else is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import callbacks as cb
+from bot.callbacks import FORM_VERBS, REQUEST_VERBS, FormPress, RequestPress, parse
+
+LONG_KEY = "k" * 16  # the longest key the org file allows
+BIG_ID = 999_999_999_999  # twelve digits
+
+
+FORM_SAMPLES = {
+    "dep": ("finance",), "typ": ("reimburse",), "opt": (9, 59), "skip": (9,),
+    "pri": ("urgent",), "ok": (), "no": (), "back": (),
+}
+REQUEST_ARGS = {"to": "finance", "rate": 5}
+
+
+def test_samples_cover_every_verb() -> None:
+    assert set(FORM_SAMPLES) == set(FORM_VERBS)
+    assert {v for v, n in REQUEST_VERBS.items() if n} == set(REQUEST_ARGS)
+
+
+@pytest.mark.parametrize("verb", sorted(FORM_VERBS))
+def test_form_verbs_round_trip(verb: str) -> None:
+    args = FORM_SAMPLES[verb]
+    data = cb.form(verb, *args)
+    assert data.startswith("v1:f:")
+    assert parse(data) == FormPress(verb, tuple(str(a) for a in args))
+
+
+@pytest.mark.parametrize("verb", sorted(REQUEST_VERBS))
+def test_request_verbs_round_trip(verb: str) -> None:
+    arg = REQUEST_ARGS.get(verb)
+    data = cb.request(verb, 42, arg)
+    assert data.startswith("v1:r:")
+    assert parse(data) == RequestPress(verb, 42, None if arg is None else str(arg))
+
+
+@pytest.mark.parametrize("verb", sorted(FORM_VERBS))
+def test_form_data_fits_with_the_longest_keys(verb: str) -> None:
+    args = [LONG_KEY if isinstance(a, str) else a for a in FORM_SAMPLES[verb]]
+    data = cb.form(verb, *args)
+    assert len(data.encode()) <= 64
+    assert parse(data) == FormPress(verb, tuple(str(a) for a in args))
+
+
+@pytest.mark.parametrize("verb", sorted(REQUEST_VERBS))
+def test_request_data_fits_with_a_big_id(verb: str) -> None:
+    arg = LONG_KEY if verb == "to" else REQUEST_ARGS.get(verb)
+    data = cb.request(verb, BIG_ID, arg)
+    assert len(data.encode()) <= 64
+    assert parse(data) == RequestPress(verb, BIG_ID, None if arg is None else str(arg))
+
+
+def test_request_over_64_bytes_raises() -> None:
+    with pytest.raises(ValueError, match="64 bytes"):
+        cb.request("to", 1, "x" * 60)
+    with pytest.raises(ValueError, match="64 bytes"):
+        cb.form("dep", "d" * 70)
+
+
+@pytest.mark.parametrize("data", [
+    None, "", "garbage", "v1", "v1:", "v1:r", "v1:r:", "v1::take:1",
+    "v2:r:take:1", "V1:r:take:1", "x1:f:ok", ":v1:f:ok",
+    "v1:x:take:1", "v1:f:take:1", "v1:r:ok", "v1:r:nope:1", "v1:f:nope",
+    # wrong arity
+    "v1:r:take", "v1:r:take:1:extra", "v1:r:rate:1", "v1:r:to:1", "v1:r:rate:1:5:5",
+    "v1:f:ok:1", "v1:f:dep", "v1:f:opt:1", "v1:f:opt:1:2:3", "v1:f:back:x",
+    # ids that are not plain digits
+    "v1:r:take:-1", "v1:r:take:1e3", "v1:r:take:0x1", "v1:r:take:abc", "v1:r:take: 1",
+    "v1:r:take:1 ", "v1:r:take:+1", "v1:r:take:1234567890123",
+    # characters outside [a-z0-9_]
+    "v1:r:take:١", "v1:r:take:１", "v1:f:dep:IT", "v1:f:dep:it-x", "v1:f:dep:ит",
+    "v1:f:dep:it\n", "v1:f:dep:" + "k" * 17, "v1:r:to:1:fin ance", "v1:f:ok:",
+    # too long
+    "v1:f:dep:" + "a" * 56, "v1:r:take:1" + ":a" * 30,
+])
+def test_parse_refuses(data: str | None) -> None:
+    assert parse(data) is None
+
+
+def test_parse_refuses_anything_over_64_bytes_even_if_well_formed() -> None:
+    data = "v1:r:to:1:" + "a" * 55
+    assert len(data.encode()) > 64
+    assert parse(data) is None
+
+
+def test_the_largest_accepted_id() -> None:
+    assert parse("v1:r:take:999999999999") == RequestPress("take", BIG_ID)
+    assert parse("v1:r:take:0") == RequestPress("take", 0)
