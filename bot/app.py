@@ -8,6 +8,7 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from telegram.ext import Application, ApplicationBuilder
 
+from bot import scheduler
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
 from bot.pacer import Pacer
@@ -46,6 +47,7 @@ def build_application(
     app.bot_data["services"] = svc
     app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer)
     register(app)
+    scheduler.install(app, settings.scheduler_interval)
     return app
 
 

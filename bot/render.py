@@ -174,3 +174,38 @@ def with_user_text(lang: str, key: str, text: str, /, **values: Any) -> list[Htm
         return [t(lang, key, text=text, **values)]
     first = t(lang, key, text=pieces[0], **values)
     return [first, *(Html(escape(piece)) for piece in pieces[1:])]
+
+
+def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | None) -> Html:
+    """One message for every reminder, breach or stuck request due for one reader."""
+    lines: list[dict[str, Any]] = payload["lines"]
+    kinds = {line["kind"] for line in lines}
+    if "stuck" in kinds:
+        header = t(lang, "notice.digest_stuck", stale=str(org.sla.stale_after))
+    elif "escalate" in kinds:
+        header = t(lang, "notice.digest_escalate")
+    elif payload.get("private"):
+        header = t(lang, "notice.digest_private")
+    else:
+        header = t(lang, "notice.digest_group")
+    parts = [header]
+    if payload.get("mention"):
+        parts.insert(0, t(lang, "notice.digest_mention",
+                          person=person(mention, payload["mention"], link=True)))
+    for line in lines:
+        department = org.department(line["department"])
+        due = datetime.fromisoformat(line["due"]) if line.get("due") else None
+        key = line["kind"] if line["kind"] == "stuck" else f"{line['kind']}_{line['clock']}"
+        text = t(lang, f"line.{key}", id=line["id"], type=line["type"],
+                 department=department.name if department else line["department"],
+                 due=when(due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
+        needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
+        if needed is not None and due is not None and _end_of(needed, org) < due:
+            text = Html(text + t(lang, "line.needed_by", date=day(needed)))
+        parts.append(text)
+    return Html("\n".join(parts))
+
+
+def _end_of(value: date, org: OrgConfig) -> datetime:
+    zone = ZoneInfo(org.organization.timezone)
+    return datetime.combine(value, datetime.max.time(), zone)

@@ -304,16 +304,33 @@ class OutboxSender:
         if "actor_id" in args:
             args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
         key = f"notice.{template}"
+        if template == "digest":
+            mentioned = payload.get("mention")
+            if mentioned:
+                async with self.svc.db.transaction() as session:
+                    people.update(await users.get_users(session, {int(mentioned)}))
+            texts = [render.digest(lang, self.svc.org, payload,
+                                   people.get(int(mentioned)) if mentioned else None)]
+            return await self._send_texts(item, request, texts, None, None, "notice")
         if "text" in args:
             text = args.pop("text")
             texts = render.with_user_text(lang, key, text, **args)
         else:
             texts = [t(lang, key, **args)]
-        markup = keyboards.review(lang, request.id) if (
-            payload.get("keyboard") == "review" and request is not None) else None
+        markup = self._keyboard(payload.get("keyboard"), lang, request)
         reply = await self._reply_target(item, request) if (
             request is not None and payload.get("reply_to_card")) else None
         return await self._send_texts(item, request, texts, reply, markup, "notice")
+
+    def _keyboard(self, name: str | None, lang: str, request: Request | None) -> Any:
+        if request is None or name is None:
+            return None
+        if name == "rate":
+            return keyboards.rate_only(request.id)
+        cal = self.svc.org.work_calendar
+        if cal.seconds(self.svc.org.rating.ask_after) > 0:
+            return keyboards.review_rated(lang, request.id)  # the rating is asked later
+        return keyboards.review(lang, request.id)
 
     async def _send_texts(self, item: OutboxMessage, request: Request | None,
                           texts: Sequence[str], reply: ReplyParameters | None, markup: Any,

@@ -12,6 +12,7 @@ from core.context import Services
 from core.lifecycle import Status
 from core.org import Department, RequestType
 from core.outgoing import notify, refresh_card
+from core.sweep import reschedule
 from db import requests
 from db.models import Request
 
@@ -40,10 +41,11 @@ async def create_request(
         needed_by=needed_by, created_at=now, status_changed_at=now,
         response_seconds=response_s, resolve_seconds=resolve_s,
         response_due_at=calendar.add(now, response_s), resolve_due_at=calendar.add(now, resolve_s),
-        transfers=0, reopens=0,
+        transfers=0, reopens=0, last_event_at=now,
     ))
     requests.add_event(session, request.id, now, "created", requester_id,
                        to_status=Status.NEW.value, to_department=department.key)
+    await reschedule(session, svc, request, now)
     bound = await refresh_card(session, now, request)
     if not bound:
         for admin in svc.org.organization.admins:

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import sla
+from core.alerts import rating_expires_at
 from core.context import Services
 from core.lifecycle import (
     OPEN_STATUSES,
@@ -24,6 +26,7 @@ from core.lifecycle import (
     allowed,
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
+from core.sweep import reschedule
 from db import drafts, requests, users
 from db.models import Request, RequestEvent
 
@@ -133,6 +136,7 @@ async def act(
         )
         await _announce(session, svc, request, action, press.actor_id, now, reason,
                         before_department)
+        await reschedule(session, svc, request, now)
         return Outcome(request)
 
 
@@ -142,35 +146,49 @@ def _changes(svc: Services, request: Request, action: Action, actor: int, now: d
     if action is Action.TAKE:
         return {"assignee_id": actor, "taken_at": request.taken_at or now}
     if action is Action.RELEASE:
-        return {"assignee_id": None}
+        # back in the queue: a fresh time to take it
+        return {"assignee_id": None, **_resumed(svc, request, now),
+                "response_due_at": calendar.add(now, request.response_seconds)}
     if action is Action.NEED_INFO:
         # the resolution clock stops while the requester is asked
-        left = calendar.between(now, request.resolve_due_at) if request.resolve_due_at else None
-        if request.resolve_due_at and request.resolve_due_at < now:
-            left = -calendar.between(request.resolve_due_at, now)
-        return {"resolve_remaining_s": left}
+        return {"resolve_remaining_s": _left(svc, request, now)}
     if action is Action.ANSWER:
-        if request.resolve_remaining_s is None:
-            return {}
-        due = (calendar.add(now, request.resolve_remaining_s)
-               if request.resolve_remaining_s >= 0 else request.resolve_due_at)
-        return {"resolve_due_at": due, "resolve_remaining_s": None}
+        return _resumed(svc, request, now)
     if action is Action.DONE:
-        return {"done_at": now}
+        # kept so that a reopen resumes the resolution clock where it stopped
+        paused = request.resolve_remaining_s
+        return {"done_at": now,
+                "resolve_remaining_s": paused if paused is not None else _left(svc, request, now)}
     if action in (Action.ACCEPT, Action.AUTO_CLOSE):
         return {"closed_at": now}
     if action is Action.REOPEN:
-        return {"done_at": None, "reopens": request.reopens + 1}
+        return {"done_at": None, "reopens": request.reopens + 1, **_resumed(svc, request, now)}
     if action is Action.TRANSFER:
         # the new department's response clock starts now
         return {
             "department_key": to_department, "assignee_id": None,
-            "transfers": request.transfers + 1,
+            "transfers": request.transfers + 1, **_resumed(svc, request, now),
             "response_due_at": calendar.add(now, request.response_seconds),
         }
     if action in (Action.REJECT, Action.CANCEL):
         return {"closed_at": now}
     return {}
+
+
+def _left(svc: Services, request: Request, now: datetime) -> float | None:
+    """Working seconds left on the resolution clock (negative once overdue)."""
+    if request.resolve_due_at is None:
+        return None
+    return sla.remaining(svc.org.work_calendar, request.resolve_due_at, now)
+
+
+def _resumed(svc: Services, request: Request, now: datetime) -> dict[str, Any]:
+    """Restart a paused resolution clock with the time it had left."""
+    if request.resolve_remaining_s is None:
+        return {}
+    return {"resolve_due_at": sla.resume_deadline(svc.org.work_calendar,
+                                                  request.resolve_remaining_s, now),
+            "resolve_remaining_s": None}
 
 
 async def _announce(session: AsyncSession, svc: Services, request: Request, action: Action,
@@ -224,12 +242,15 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
             return Outcome(None, Refusal.NOT_FOUND)
         if request.requester_id != press.actor_id or press.chat_id != press.actor_id:
             return Outcome(request, Refusal.NOT_ALLOWED)
-        if request.status not in (Status.ON_REVIEW, Status.CLOSED):
+        expired = request.done_at is None or request.auto_closed or (
+            now >= rating_expires_at(request.done_at, svc.org))
+        if request.status not in (Status.ON_REVIEW, Status.CLOSED) or expired:
             return Outcome(request, Refusal.WRONG_STATE)
         await requests.set_rating(session, request_id, score, press.actor_id,
                                   request.assignee_id, now)
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
         await refresh_card(session, now, request)
+        await reschedule(session, svc, request, now)
         await drafts.set_pending(session, press.chat_id, press.actor_id, "rating_comment",
                                  request_id, now)
         return Outcome(request, extra={"score": score})
@@ -281,6 +302,7 @@ async def relay_message(
                     request = await requests.get_request(session, request_id)
                     assert request is not None
                     await refresh_card(session, now, request)
+                    await reschedule(session, svc, request, now)
             relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=True)

@@ -107,11 +107,40 @@ class Request(Base):
     resolve_remaining_s: Mapped[float | None] = mapped_column(Float)
     transfers: Mapped[int] = mapped_column(SmallInteger, default=0)
     reopens: Mapped[int] = mapped_column(SmallInteger, default=0)
+    auto_closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the scheduler's own index: the earliest instant something is due for this
+    # request (a reminder, a breach, a rating question, auto-close); NULL = nothing
+    next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
+    last_event_at: Mapped[datetime]
 
     __table_args__ = (
         Index("ix_requests_department_status", "department_key", "status"),
         Index("ix_requests_status_created", "status", "created_at"),
+        Index("ix_requests_status_last_event", "status", "last_event_at"),
     )
+
+
+class AlertSent(Base):
+    """A reminder, breach notice or rating question already claimed for a request.
+
+    The key names the deadline it is about, so a new deadline (a transfer, a
+    reopen, a pause) gets new reminders and an old one is never repeated.
+    """
+
+    __tablename__ = "alerts_sent"
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime]
+
+
+class ScheduleMark(Base):
+    """Once-a-day work already done (the stuck list of a department for a date)."""
+
+    __tablename__ = "schedule_marks"
+    key: Mapped[str] = mapped_column(String(96), primary_key=True)
+    at: Mapped[datetime]
 
 
 class RequestEvent(Base):

@@ -38,7 +38,7 @@ async def fresh_postgres() -> AsyncIterator[str]:
     admin_url = postgres_admin_url()
     try:
         admin = await _connect(admin_url)
-    except (OSError, Exception) as exc:  # noqa: BLE001 - any failure means no usable server
+    except (OSError, Exception) as exc:
         if os.environ.get("BATON_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL is required here but {admin_url} does not answer: {exc}")
         pytest.skip(f"no PostgreSQL server answers at {admin_url}: {exc}")

@@ -31,8 +31,10 @@ class BotUnderTest:
 
     @property
     def settings(self) -> Settings:
+        # tests run scans themselves (core.sweep.scan), with the fake clock
         return Settings(bot_token=self.emu.token, telegram_api_url=self.emu.base_url,
-                        database_url=self.database_url, org_config="-")
+                        database_url=self.database_url, org_config="-",
+                        scheduler_interval=86400)
 
     @property
     def sender(self) -> OutboxSender:
@@ -62,6 +64,15 @@ class BotUnderTest:
         assert self.svc is not None
         await self.svc.db.dispose()
         self.app = None
+
+    async def scan(self) -> Any:
+        """One scheduler scan at the fake clock's now, then deliver what it owed."""
+        from core.sweep import scan
+
+        assert self.svc is not None
+        report = await scan(self.svc)
+        await self.settle()
+        return report
 
     async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Until every update is handled and every message due is delivered."""

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 03:51:59.075207
+Create Date: 2026-11-23 04:00:12.240425
 """
 from alembic import op
 import sqlalchemy as sa
@@ -71,13 +71,23 @@ def upgrade() -> None:
     sa.Column('resolve_remaining_s', sa.Float(), nullable=True),
     sa.Column('transfers', sa.SmallInteger(), nullable=False),
     sa.Column('reopens', sa.SmallInteger(), nullable=False),
+    sa.Column('auto_closed', sa.Boolean(), nullable=False),
+    sa.Column('next_alert_at', db.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_event_at', db.types.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_requests'))
     )
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.create_index('ix_requests_department_status', ['department_key', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_requests_next_alert_at'), ['next_alert_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_requester_id'), ['requester_id'], unique=False)
         batch_op.create_index('ix_requests_status_created', ['status', 'created_at'], unique=False)
+        batch_op.create_index('ix_requests_status_last_event', ['status', 'last_event_at'], unique=False)
 
+    op.create_table('schedule_marks',
+    sa.Column('key', sa.String(length=96), nullable=False),
+    sa.Column('at', db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_schedule_marks'))
+    )
     op.create_table('users',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('first_name', sa.String(length=128), nullable=False),
@@ -88,6 +98,13 @@ def upgrade() -> None:
     sa.Column('blocked', sa.Boolean(), nullable=False),
     sa.Column('updated_at', db.types.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users'))
+    )
+    op.create_table('alerts_sent',
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('at', db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['requests.id'], name=op.f('fk_alerts_sent_request_id_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('request_id', 'key', name=op.f('pk_alerts_sent'))
     )
     op.create_table('outbox',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -181,10 +198,14 @@ def downgrade() -> None:
         batch_op.drop_index('ix_outbox_status_due')
 
     op.drop_table('outbox')
+    op.drop_table('alerts_sent')
     op.drop_table('users')
+    op.drop_table('schedule_marks')
     with op.batch_alter_table('requests', schema=None) as batch_op:
+        batch_op.drop_index('ix_requests_status_last_event')
         batch_op.drop_index('ix_requests_status_created')
         batch_op.drop_index(batch_op.f('ix_requests_requester_id'))
+        batch_op.drop_index(batch_op.f('ix_requests_next_alert_at'))
         batch_op.drop_index('ix_requests_department_status')
 
     op.drop_table('requests')

@@ -1,0 +1,57 @@
+"""Timed work: one repeating scan, with the database as the schedule.
+
+Deadlines and what was already sent live in the database (``next_alert_at``,
+``alerts_sent``), so jobs hold no state: a restart or a second instance
+picks up exactly where the last scan stopped. See ``core/sweep.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.runtime import Context, sender, services
+from core.sweep import scan
+from db import users
+
+log = logging.getLogger(__name__)
+UNBOUND_GRACE = timedelta(days=1)  # a group nobody binds within a day is left
+
+
+async def scan_job(context: Context) -> None:
+    svc = services(context)
+    report = await scan(svc)
+    if report.messages or report.auto_closed or report.sent:
+        sender(context).wake()
+        log.info("scan: %d due, %d alerts, %d messages, %d auto-closed", report.claimed,
+                 report.sent, report.messages, report.auto_closed)
+    await leave_unbound_groups(context)
+
+
+async def leave_unbound_groups(context: Context) -> None:
+    svc = services(context)
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        idle = await users.unbound_groups_added_before(session, now - UNBOUND_GRACE)
+    for chat_id in idle:
+        try:
+            await context.bot.leave_chat(chat_id)
+        except TelegramError as exc:
+            log.warning("could not leave unbound group %s: %s", chat_id, exc)
+        async with svc.db.transaction() as session:
+            await users.remember_group(session, chat_id, None, None, now, member=False)
+        log.info("left group %s: nobody bound it within %s", chat_id, UNBOUND_GRACE)
+
+
+def install(app: Application, interval: float) -> None:  # type: ignore[type-arg]
+    assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
+    app.job_queue.run_repeating(
+        scan_job, interval=interval, first=min(5.0, interval), name="scan",
+        # APScheduler's defaults skip a run that starts a second late; a busy
+        # loop must delay the scan, not drop it
+        job_kwargs={"misfire_grace_time": int(max(60, interval * 10)), "coalesce": True,
+                    "max_instances": 1},
+    )

@@ -1,0 +1,121 @@
+"""What the scheduler owes a request, and when: plain Python over its clocks.
+
+Reminders fire when a share (``sla.remind_at``) of an SLA is used, a breach
+when a deadline passes, then the rating question, one rating reminder and
+auto-closing after Done. Each alert has a key naming the deadline it is
+about, so a changed deadline gets fresh alerts and none is sent twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from core.calendar import WorkCalendar
+from core.lifecycle import Status
+from core.org import OrgConfig
+
+
+@dataclass(frozen=True)
+class Alert:
+    key: str  # unique per request and deadline, ≤ 64 characters
+    kind: str  # remind | breach | rate_ask | rate_remind | auto_close
+    at: datetime  # when it is due
+    clock: str | None = None  # response | resolve, for remind and breach
+    due: datetime | None = None  # the deadline a reminder or breach is about
+    fraction: float | None = None
+
+
+@dataclass(frozen=True)
+class Clocks:
+    """The part of a request the planner reads."""
+
+    status: str
+    response_due_at: datetime | None
+    response_seconds: float
+    resolve_due_at: datetime | None
+    resolve_seconds: float
+    done_at: datetime | None
+    rated: bool = False
+    auto_closed: bool = False
+
+
+def _stamp(at: datetime) -> str:
+    return str(int(at.timestamp()))
+
+
+def _sla_alerts(cal: WorkCalendar, org: OrgConfig, clock: str, due: datetime,
+                total: float) -> list[Alert]:
+    alerts = []
+    for fraction in sorted(set(org.sla.remind_at)):
+        # the instant when (1 - fraction) of the SLA is left: correct after pauses too
+        at = cal.add(due, -(1 - fraction) * total)
+        alerts.append(Alert(f"{clock}:{fraction:g}:{_stamp(due)}", "remind", at, clock, due,
+                            fraction))
+    alerts.append(Alert(f"{clock}:breach:{_stamp(due)}", "breach", due, clock, due))
+    return alerts
+
+
+def plan(clocks: Clocks, org: OrgConfig) -> list[Alert]:
+    """Every alert of the request's current state, due or not."""
+    cal = org.work_calendar
+    alerts: list[Alert] = []
+    status = Status(clocks.status)
+    if status is Status.NEW and clocks.response_due_at is not None:
+        alerts += _sla_alerts(cal, org, "response", clocks.response_due_at,
+                              clocks.response_seconds)
+    if status in (Status.NEW, Status.IN_PROGRESS) and clocks.resolve_due_at is not None:
+        alerts += _sla_alerts(cal, org, "resolve", clocks.resolve_due_at, clocks.resolve_seconds)
+    rating_open = status is Status.ON_REVIEW or (status is Status.CLOSED
+                                                 and not clocks.auto_closed)
+    if rating_open and clocks.done_at is not None:
+        done, stamp = clocks.done_at, _stamp(clocks.done_at)
+        ask_delay = cal.seconds(org.rating.ask_after)
+        asked = cal.add(done, ask_delay)
+        if ask_delay > 0 and status is Status.ON_REVIEW and not clocks.rated:
+            alerts.append(Alert(f"rating:ask:{stamp}", "rate_ask", asked))
+        if not clocks.rated:
+            alerts.append(Alert(f"rating:remind:{stamp}", "rate_remind",
+                                cal.add(asked, cal.seconds(org.rating.remind_after))))
+        if status is Status.ON_REVIEW:
+            alerts.append(Alert(f"close:{stamp}", "auto_close",
+                                cal.add(done, cal.seconds(org.rating.auto_close_after))))
+    return alerts
+
+
+def rating_expires_at(done_at: datetime, org: OrgConfig) -> datetime:
+    """An unanswered rating question expires when the request would auto-close."""
+    cal = org.work_calendar
+    return cal.add(done_at, cal.seconds(org.rating.auto_close_after))
+
+
+def select_due(alerts: list[Alert], sent: set[str], now: datetime
+               ) -> tuple[list[Alert], list[Alert], datetime | None]:
+    """(alerts to send now, due alerts to mark without sending, next instant).
+
+    When a breach is due, the reminders before it are stale: they are marked
+    as done rather than sent, so a scheduler that was down does not flood.
+    """
+    open_alerts = [a for a in alerts if a.key not in sent]
+    due = [a for a in open_alerts if a.at <= now]
+    breached = {a.clock for a in due if a.kind == "breach"}
+    send = [a for a in due if not (a.kind == "remind" and a.clock in breached)]
+    if any(a.kind == "auto_close" for a in due):
+        send = [a for a in send if a.kind not in ("rate_ask", "rate_remind")]
+    # only the latest reminder of one clock is worth sending
+    latest: dict[str | None, Alert] = {}
+    for alert in send:
+        if alert.kind == "remind" and (alert.clock not in latest
+                                       or alert.at > latest[alert.clock].at):
+            latest[alert.clock] = alert
+    send = [a for a in send if a.kind != "remind" or latest.get(a.clock) is a]
+    skipped = [a for a in due if a not in send]
+    upcoming = [a.at for a in open_alerts if a.at > now]
+    return send, skipped, min(upcoming, default=None)
+
+
+def next_alert_at(clocks: Clocks, org: OrgConfig, sent: set[str], now: datetime
+                  ) -> datetime | None:
+    """The earliest instant the scheduler must look at this request again."""
+    open_at = [a.at for a in plan(clocks, org) if a.key not in sent]
+    return min(open_at, default=None)

@@ -1,0 +1,251 @@
+"""The scheduler's scan: find what is due with an indexed query, claim it,
+and owe the messages — reminders, breaches, escalations, rating questions,
+auto-closing and the daily stuck list — in the same transaction.
+
+Claiming is a conditional UPDATE of ``next_alert_at`` (with ``SKIP LOCKED`` on
+PostgreSQL), plus a unique ``alerts_sent`` row per alert: a restart, an
+overlapping scan or a second instance never sends an alert twice, and the
+outbox retries a failed send rather than losing it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.alerts import Alert, Clocks, plan, select_due
+from core.context import Services
+from core.lifecycle import OPEN_STATUSES, Action, Status
+from core.outgoing import notify, refresh_card
+from db import outbox, requests, users
+from db.models import AlertSent, Rating, Request, ScheduleMark
+
+BATCH = 1000
+_REQUESTS = Request.__table__
+_COLUMNS = (Request.id, Request.status, Request.department_key, Request.type_name,
+            Request.requester_id, Request.assignee_id, Request.response_due_at,
+            Request.response_seconds, Request.resolve_due_at, Request.resolve_seconds,
+            Request.done_at, Request.auto_closed, Request.needed_by)
+
+
+@dataclass
+class ScanReport:
+    claimed: int = 0
+    sent: int = 0
+    auto_closed: int = 0
+    messages: int = 0
+    stuck_lists: int = 0
+    by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def clocks_of(row: Any, rated: bool) -> Clocks:
+    return Clocks(row.status, row.response_due_at, row.response_seconds, row.resolve_due_at,
+                  row.resolve_seconds, row.done_at, rated, row.auto_closed)
+
+
+async def reschedule(session: AsyncSession, svc: Services, request: Request,
+                     now: datetime) -> None:
+    """After any change: when must the scheduler look at this request next."""
+    sent = set(await session.scalars(
+        select(AlertSent.key).where(AlertSent.request_id == request.id)))
+    rated = await session.get(Rating, request.id) is not None
+    open_at = [a.at for a in plan(clocks_of(request, rated), svc.org) if a.key not in sent]
+    await session.execute(
+        update(Request).where(Request.id == request.id)
+        .values(next_alert_at=min(open_at, default=None), last_event_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _insert_ignore(session: AsyncSession, table: Any) -> Any:
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(table).on_conflict_do_nothing()
+
+
+async def _claim(session: AsyncSession, now: datetime, limit: int) -> list[Row[Any]]:
+    due = select(Request.id).where(Request.next_alert_at <= now) \
+        .order_by(Request.next_alert_at).limit(limit)
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    result = await session.execute(
+        update(Request)
+        .where(Request.id.in_(due.scalar_subquery()), Request.next_alert_at <= now)
+        .values(next_alert_at=None)
+        .returning(*_COLUMNS)
+        .execution_options(synchronize_session=False)
+    )
+    return list(result.all())
+
+
+async def scan(svc: Services, *, limit: int = BATCH) -> ScanReport:
+    """One pass over what is due now."""
+    report = ScanReport()
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        rows = await _claim(session, now, limit)
+        report.claimed = len(rows)
+        if rows:
+            await _handle(session, svc, rows, now, report)
+    await stuck_lists(svc, report)
+    return report
+
+
+async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], now: datetime,
+                  report: ScanReport) -> None:
+    ids = [row.id for row in rows]
+    sent: dict[int, set[str]] = defaultdict(set)
+    for request_id, key in await session.execute(
+            select(AlertSent.request_id, AlertSent.key).where(AlertSent.request_id.in_(ids))):
+        sent[request_id].add(key)
+    rated = set(await session.scalars(select(Rating.request_id).where(Rating.request_id.in_(ids))))
+    digests: dict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+    marks: list[dict[str, Any]] = []
+    next_at: list[dict[str, Any]] = []
+    bindings = {b.department_key: b for b in await users.bindings(session)}
+    for row in rows:
+        to_send, skipped, upcoming = select_due(plan(clocks_of(row, row.id in rated), svc.org),
+                                                sent[row.id], now)
+        marks += [{"request_id": row.id, "key": a.key, "at": now} for a in to_send + skipped]
+        closed = False
+        for alert in to_send:
+            report.sent += 1
+            report.by_kind[alert.kind] += 1
+            if alert.kind == "auto_close":
+                closed = await _auto_close(session, svc, row.id, now)
+                report.auto_closed += closed
+            elif alert.kind in ("rate_ask", "rate_remind"):
+                request = await requests.get_request(session, row.id)
+                notify(session, now, row.requester_id, alert.kind, request, keyboard="rate")
+            else:
+                _route(svc, row, alert, bindings, digests)
+        if closed:
+            upcoming = None
+        next_at.append({"rid": row.id, "next": upcoming})
+    if marks:
+        await session.execute(_insert_ignore(session, AlertSent), marks)
+    if next_at:
+        await session.execute(
+            # Core, not ORM: one executemany for the whole batch
+            update(_REQUESTS).where(_REQUESTS.c.id == bindparam("rid"))
+            .values(next_alert_at=bindparam("next")),
+            next_at,
+        )
+    await _owe_digests(session, svc, digests, now, report)
+
+
+def _line(row: Any, alert: Alert) -> dict[str, Any]:
+    return {"kind": alert.kind, "clock": alert.clock, "id": row.id, "type": row.type_name,
+            "department": row.department_key,
+            "due": alert.due.isoformat() if alert.due else None,
+            "needed_by": row.needed_by.isoformat() if row.needed_by else None}
+
+
+def _route(svc: Services, row: Any, alert: Alert, bindings: dict[str, Any],
+           digests: dict[tuple[int, int | None], list[dict[str, Any]]]) -> None:
+    """A reminder or breach goes to the department's chat, the assignee and, on
+    breach, to the managers."""
+    line = _line(row, alert)
+    binding = bindings.get(row.department_key)
+    if binding is not None:
+        digests[(binding.chat_id, binding.thread_id)].append(line)
+    if row.assignee_id and alert.clock == "resolve":
+        digests[(row.assignee_id, None)].append(line)
+    department = svc.org.department(row.department_key)
+    if alert.kind == "breach" and svc.org.sla.escalate and department is not None:
+        for manager in department.managers:
+            if manager != row.assignee_id:
+                digests[(manager, None)].append({**line, "kind": "escalate"})
+
+
+async def _auto_close(session: AsyncSession, svc: Services, request_id: int,
+                      now: datetime) -> bool:
+    applied = await requests.conditional_update(
+        session, request_id, [Status.ON_REVIEW.value],
+        {"status": Status.CLOSED.value, "closed_at": now, "auto_closed": True,
+         "status_changed_at": now, "last_event_at": now},
+    )
+    if not applied:
+        return False
+    requests.add_event(session, request_id, now, Action.AUTO_CLOSE.value, None,
+                       from_status=Status.ON_REVIEW.value, to_status=Status.CLOSED.value)
+    request = await requests.get_request(session, request_id)
+    assert request is not None
+    await refresh_card(session, now, request)
+    notify(session, now, request.requester_id, "auto_closed", request)
+    return True
+
+
+async def _owe_digests(session: AsyncSession, svc: Services,
+                       digests: dict[tuple[int, int | None], list[dict[str, Any]]],
+                       now: datetime, report: ScanReport) -> None:
+    """One message per chat for everything due in this scan (no alert fatigue)."""
+    if not digests:
+        return
+    people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
+    for (chat_id, thread_id), lines in digests.items():
+        if chat_id > 0 and (people.get(chat_id) is None or not people[chat_id].started):
+            # never started the bot: Telegram refuses a private message, so the
+            # department's chat mentions them instead, with a hint to press /start
+            await _mention_in_group(session, svc, chat_id, lines, now)
+            report.messages += 1
+            continue
+        outbox.enqueue(session, now, chat_id=chat_id, thread_id=thread_id, kind="notice",
+                       payload={"template": "digest", "lines": lines,
+                                "args": {}, "private": chat_id > 0})
+        report.messages += 1
+
+
+async def _mention_in_group(session: AsyncSession, svc: Services, user_id: int,
+                            lines: list[dict[str, Any]], now: datetime) -> None:
+    department_key = lines[0]["department"]
+    binding = await users.binding_for(session, department_key)
+    if binding is None:
+        return
+    outbox.enqueue(session, now, chat_id=binding.chat_id, thread_id=binding.thread_id,
+                   kind="notice", payload={"template": "digest", "lines": lines, "args": {},
+                                           "mention": user_id})
+
+
+async def stuck_lists(svc: Services, report: ScanReport) -> None:
+    """Once a working day, each department's managers get the requests with no movement."""
+    now = svc.clock.now()
+    cal = svc.org.work_calendar
+    if not cal.is_working(now):
+        return
+    today = now.astimezone(ZoneInfo(svc.org.organization.timezone)).date().isoformat()
+    stale_since = cal.add(now, -cal.seconds(svc.org.sla.stale_after))
+    for department in svc.org.departments:
+        if not department.managers:
+            continue
+        async with svc.db.transaction() as session:
+            claimed = await session.execute(
+                _insert_ignore(session, ScheduleMark).values(
+                    key=f"stuck:{department.key}:{today}", at=now))
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                continue  # already listed today, here or by another instance
+            stuck = list(await session.execute(
+                select(*_COLUMNS, Request.last_event_at).where(
+                    Request.department_key == department.key,
+                    Request.status.in_([s.value for s in OPEN_STATUSES]),
+                    Request.last_event_at < stale_since,
+                ).order_by(Request.last_event_at).limit(30)))
+            if not stuck:
+                continue
+            lines = [{"kind": "stuck", "clock": None, "id": row.id, "type": row.type_name,
+                      "department": department.key, "status": row.status,
+                      "due": row.last_event_at.isoformat(), "needed_by": None}
+                     for row in stuck]
+            for manager in department.managers:
+                outbox.enqueue(session, now, chat_id=manager, kind="notice",
+                               payload={"template": "digest", "lines": lines, "args": {},
+                                        "private": True})
+            report.stuck_lists += 1
+
