@@ -70,7 +70,7 @@ def _insert_ignore(session: AsyncSession, table: Any) -> Any:
     return module.insert(table).on_conflict_do_nothing()
 
 
-async def _claim(session: AsyncSession, now: datetime, limit: int) -> list[Row[Any]]:
+async def _claim(session: AsyncSession, now: datetime, limit: int) -> list[Any]:
     due = select(Request.id).where(Request.next_alert_at <= now) \
         .order_by(Request.next_alert_at).limit(limit)
     if session.bind is not None and session.bind.dialect.name == "postgresql":
@@ -134,7 +134,8 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
     if next_at:
         await session.execute(
             # Core, not ORM: one executemany for the whole batch
-            update(_REQUESTS).where(_REQUESTS.c.id == bindparam("rid"))
+            update(_REQUESTS)  # type: ignore[arg-type]
+            .where(_REQUESTS.c.id == bindparam("rid"))
             .values(next_alert_at=bindparam("next")),
             next_at,
         )

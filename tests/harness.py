@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import SecretStr
+
 from bot.app import build_application, prepare
 from bot.pacer import Pacer
 from bot.sender import OutboxSender
@@ -32,7 +34,7 @@ class BotUnderTest:
     @property
     def settings(self) -> Settings:
         # tests run scans themselves (core.sweep.scan), with the fake clock
-        return Settings(bot_token=self.emu.token, telegram_api_url=self.emu.base_url,
+        return Settings(bot_token=SecretStr(self.emu.token), telegram_api_url=self.emu.base_url,
                         database_url=self.database_url, org_config="-",
                         scheduler_interval=86400)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from telegram import ForceReply, Update
+from telegram import ForceReply, Message, Update
 from telegram.error import BadRequest
 
 from bot import keyboards
@@ -23,6 +23,14 @@ TOASTS = {"take": "press.took", "done": "press.done", "rel": "press.released",
 NEEDS_REASON = {"rej": Action.REJECT, "ask": Action.NEED_INFO}
 PROMPTS = {Action.REJECT: "prompt.reject", Action.NEED_INFO: "prompt.need_info",
            Action.TRANSFER: "prompt.transfer"}
+
+
+def _thread(update: Update) -> int | None:
+    """The forum topic a pressed message lives in, to answer in the same topic."""
+    message = update.callback_query.message if update.callback_query else None
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
 
 
 def _press(update: Update) -> Press:
@@ -124,8 +132,7 @@ async def _ask_reason(update: Update, context: Context, request_id: int, action:
         parse_mode="HTML",
         reply_markup=ForceReply(selective=True),
         reply_to_message_id=None if action is Action.TRANSFER else where.message_id,
-        message_thread_id=query.message.message_thread_id if query.message.is_topic_message
-        else None,
+        message_thread_id=_thread(update),
     )
     async with svc.db.transaction() as session:
         await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
@@ -153,8 +160,7 @@ async def _choose_department(update: Update, context: Context, request_id: int) 
         query.message.chat.id, t(lang, "prompt.transfer_to", id=request_id), parse_mode="HTML",
         reply_markup=keyboards.transfer_targets(lang, request_id, others),
         reply_to_message_id=query.message.message_id,
-        message_thread_id=query.message.message_thread_id if query.message.is_topic_message
-        else None,
+        message_thread_id=_thread(update),
     )
 
 
@@ -170,14 +176,9 @@ async def _rate(update: Update, context: Context, press: RequestPress) -> None:
     await query.answer(plain(lang, "press.rated", score=score))
     request = outcome.request
     text = t(lang, "review.rated", id=request.id, stars=stars(score))
-    markup = (keyboards.review_rated(lang, request.id) if request.status == Status.ON_REVIEW
-              else None)
-    try:
-        await query.edit_message_text(query.message.text_html if query.message and  # type: ignore[union-attr]
-                                      query.message.text else text, parse_mode="HTML",
-                                      reply_markup=markup)
-    except BadRequest:
-        pass
+    # the rating buttons have done their job; Accept and Reopen stay while on review
+    await _edit_markup(update, keyboards.review_rated(lang, request.id)
+                       if request.status == Status.ON_REVIEW else None)
     await context.bot.send_message(where_chat(update), text, parse_mode="HTML",
                                    reply_markup=keyboards.skip_comment(lang, request.id))
 
