@@ -53,7 +53,7 @@ def parse(data: str | None) -> FormPress | RequestPress | None:
     if not data or len(data.encode()) > MAX_BYTES:
         return None
     parts = data.split(":")
-    if len(parts) < 3 or parts[0] != PREFIX or not all(_ARG.match(p) for p in parts[2:]):
+    if len(parts) < 3 or parts[0] != PREFIX or not all(_ARG.fullmatch(p) for p in parts[2:]):
         return None
     scope, verb, args = parts[1], parts[2], tuple(parts[3:])
     if scope == "f" and FORM_VERBS.get(verb) == len(args):

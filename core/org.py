@@ -166,6 +166,13 @@ class RequestType(_Model):
     ask_priority: bool = True
     fields: list[FormField] = []
 
+    @field_validator("response", "resolve")
+    @classmethod
+    def _positive(cls, value: Duration) -> Duration:
+        if value.amount <= 0:
+            raise ValueError(f"'{value}': an SLA must be longer than zero")
+        return value
+
     @field_validator("fields")
     @classmethod
     def _unique_fields(cls, value: list[FormField]) -> list[FormField]:
@@ -293,6 +300,8 @@ def load_org(path: str | Path) -> OrgConfig:
         raise OrgError(
             f"{path}: file not found (set ORG_CONFIG or copy org.example.toml)"
         ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OrgError(f"{path}: cannot read it: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise OrgError(f"{path}: not valid TOML: {exc}") from None
     return parse_org(data)

@@ -13,6 +13,7 @@ from core.org import FormField
 
 TEXT_DEFAULT_MAX = 1000  # keeps a card with several answers under Telegram's 4096
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f']")
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
@@ -71,7 +72,11 @@ def _choice(spec: FormField, given: FormInput) -> dict[str, Any] | Invalid:
 
 
 def parse_number(text: str) -> float | None:
-    cleaned = _SPACES.sub("", text).replace(",", ".")
+    """``1500``, ``1 500``, ``12,5`` (a decimal comma) and ``1,500.50`` (grouped thousands)."""
+    cleaned = _SPACES.sub("", text)
+    if _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    cleaned = cleaned.replace(",", ".")
     try:
         number = float(cleaned)
     except ValueError:

@@ -58,8 +58,8 @@ async def new(update: Update, context: Context) -> None:
     user_id = update.effective_user.id
     async with svc.db.transaction() as session:
         draft = await drafts.get_draft(session, user_id)
-        resumed = draft is not None
-        if draft is not None:
+        resumed = draft is not None and _usable(svc, _state(draft))
+        if draft is not None and resumed:
             state = _state(draft)
         else:
             state = engine.start(svc.org)
@@ -69,6 +69,18 @@ async def new(update: Update, context: Context) -> None:
     if resumed:
         await update.effective_message.reply_html(t(lang, "form.resumed"))
     await _ask(update.effective_message, context, lang, state)
+
+
+def _usable(svc: Services, state: DraftState) -> bool:
+    """False when the organisation file no longer has the draft's department or type."""
+    try:
+        if state.stage != "summary":
+            engine.question(svc.org, state)
+        else:
+            engine.type_of(svc.org, state)
+    except FormBroken:
+        return False
+    return True
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -139,7 +151,7 @@ async def _broken(message: Message, context: Context, lang: str) -> None:
 
 
 async def advance(update: Update, context: Context, given: FormInput,
-                  expected: tuple[str, int] | None = None) -> bool:
+                  expected: tuple[str, int | None] | None = None) -> bool:
     """Apply an answer to the user's draft; False when they have no form open."""
     assert update.effective_user and update.effective_message
     svc, lang = services(context), language(update, context)
@@ -150,8 +162,9 @@ async def advance(update: Update, context: Context, given: FormInput,
         if draft is None:
             return False
         state = _state(draft)
-        if expected is not None and (state.stage, state.field_index) != expected:
-            stale = True
+        if expected is not None and (state.stage != expected[0] or (
+                expected[1] is not None and state.field_index != expected[1])):
+            stale = True  # a button of an earlier question
         else:
             stale = False
             try:
@@ -214,13 +227,13 @@ async def on_press(update: Update, context: Context, press: FormPress) -> None:
     if verb == "dep":
         await advance(update, context, ChoiceInput(args[0]), ("department", 0))
     elif verb == "typ":
-        await advance(update, context, ChoiceInput(args[0]), None)
+        await advance(update, context, ChoiceInput(args[0]), ("type", None))
     elif verb == "opt":
         await advance(update, context, ChoiceInput(args[1]), ("field", int(args[0])))
     elif verb == "skip":
         await advance(update, context, SkipInput(), ("field", int(args[0])))
     elif verb == "pri":
-        await advance(update, context, ChoiceInput(args[0]), None)
+        await advance(update, context, ChoiceInput(args[0]), ("priority", None))
     elif verb == "back":
         await _back(update, context)
     elif verb == "no":

@@ -93,8 +93,6 @@ def test_the_largest_accepted_id() -> None:
     assert parse("v1:r:take:0") == RequestPress("take", 0)
 
 
-@pytest.mark.xfail(reason="BUG: _ARG uses ^…$ with re.match, so a trailing newline passes",
-                   strict=True)
 @pytest.mark.parametrize("data", ["v1:f:dep:it\n", "v1:f:opt:0\n:1", "v1:r:rate:1:5\n"])
 def test_parse_refuses_a_trailing_newline(data: str) -> None:
     assert parse(data) is None

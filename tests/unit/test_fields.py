@@ -206,3 +206,13 @@ def test_document_accepted_with_its_name() -> None:
                                    OtherInput("voice"), ChoiceInput("0")])
 def test_file_expected(given: Any) -> None:
     assert validate(FILE, given, TODAY) == Invalid("file_expected")
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("1,500", 1500.0), ("1,500.50", 1500.5), ("12,5", 12.5), ("1,50", 1.5),
+    ("1 500,50", 1500.5), ("-2,000", -2000.0),
+])
+def test_grouped_thousands_and_decimal_commas(typed: str, number: float) -> None:
+    from bot.forms.fields import parse_number
+
+    assert parse_number(typed) == number

@@ -326,8 +326,6 @@ def test_missing_file(tmp_path: Path) -> None:
         f"{path}: file not found (set ORG_CONFIG or copy org.example.toml)")
 
 
-@pytest.mark.xfail(reason="BUG: load_org lets UnicodeDecodeError escape for a binary file",
-                   strict=True)
 def test_binary_file_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "org.toml"
     path.write_bytes(b"PK\x03\x04\xff\xfe binary, e.g. an .xlsx")
@@ -336,9 +334,15 @@ def test_binary_file_is_one_line(tmp_path: Path) -> None:
     assert str(caught.value).startswith(str(path))
 
 
-@pytest.mark.xfail(reason="BUG: load_org lets IsADirectoryError escape (ORG_CONFIG=./)",
-                   strict=True)
 def test_directory_instead_of_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(OrgError) as caught:
         load_org(tmp_path)
     assert str(caught.value).startswith(str(tmp_path))
+
+
+def test_a_zero_sla_is_refused() -> None:
+    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data["departments"][0]["request_types"][0]["response"] = "0h"
+    with pytest.raises(OrgError) as error:
+        parse_org(data)
+    assert str(error.value).startswith("departments[0].request_types[0].response: '0h'")
