@@ -42,6 +42,7 @@ async def create_request(
         response_seconds=response_s, resolve_seconds=resolve_s,
         response_due_at=calendar.add(now, response_s), resolve_due_at=calendar.add(now, resolve_s),
         transfers=0, reopens=0, last_event_at=now,
+        requester_department=await requests.home_department(session, svc.org, requester_id),
     ))
     requests.add_event(session, request.id, now, "created", requester_id,
                        to_status=Status.NEW.value, to_department=department.key)

@@ -144,7 +144,12 @@ def _changes(svc: Services, request: Request, action: Action, actor: int, now: d
              to_department: str | None) -> dict[str, Any]:
     calendar = svc.org.work_calendar
     if action is Action.TAKE:
-        return {"assignee_id": actor, "taken_at": request.taken_at or now}
+        if request.taken_at is not None:
+            return {"assignee_id": actor}
+        return {"assignee_id": actor, "taken_at": now,
+                "take_work_s": calendar.between(request.created_at, now),
+                "response_met": request.response_due_at is None
+                or now <= request.response_due_at}
     if action is Action.RELEASE:
         # back in the queue: a fresh time to take it
         return {"assignee_id": None, **_resumed(svc, request, now),
@@ -157,8 +162,10 @@ def _changes(svc: Services, request: Request, action: Action, actor: int, now: d
     if action is Action.DONE:
         # kept so that a reopen resumes the resolution clock where it stopped
         paused = request.resolve_remaining_s
-        return {"done_at": now,
-                "resolve_remaining_s": paused if paused is not None else _left(svc, request, now)}
+        left = paused if paused is not None else _left(svc, request, now)
+        return {"done_at": now, "resolve_remaining_s": left,
+                "finish_work_s": request.resolve_seconds - left if left is not None else None,
+                "resolve_met": left is None or left >= 0}
     if action in (Action.ACCEPT, Action.AUTO_CLOSE):
         return {"closed_at": now}
     if action is Action.REOPEN:

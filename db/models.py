@@ -107,6 +107,15 @@ class Request(Base):
     resolve_remaining_s: Mapped[float | None] = mapped_column(Float)
     transfers: Mapped[int] = mapped_column(SmallInteger, default=0)
     reopens: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # figures for /stats, fixed when they happen so aggregates stay in SQL:
+    # working seconds to the first take and on the resolution clock at Done,
+    # and whether each SLA held
+    take_work_s: Mapped[float | None] = mapped_column(Float)
+    finish_work_s: Mapped[float | None] = mapped_column(Float)
+    response_met: Mapped[bool | None] = mapped_column(Boolean)
+    resolve_met: Mapped[bool | None] = mapped_column(Boolean)
+    # the requester's own department, when known: the internal-customer map
+    requester_department: Mapped[str | None] = mapped_column(String(32))
     auto_closed: Mapped[bool] = mapped_column(Boolean, default=False)
     # the scheduler's own index: the earliest instant something is due for this
     # request (a reminder, a breach, a rating question, auto-close); NULL = nothing
@@ -117,6 +126,10 @@ class Request(Base):
         Index("ix_requests_department_status", "department_key", "status"),
         Index("ix_requests_status_created", "status", "created_at"),
         Index("ix_requests_status_last_event", "status", "last_event_at"),
+        Index("ix_requests_department_created", "department_key", "created_at"),
+        Index("ix_requests_department_taken", "department_key", "taken_at"),
+        Index("ix_requests_department_done", "department_key", "done_at"),
+        Index("ix_requests_assignee_status", "assignee_id", "status"),
     )
 
 
@@ -158,7 +171,10 @@ class RequestEvent(Base):
     to_department: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_request_events_request_at", "request_id", "at"),)
+    __table_args__ = (
+        Index("ix_request_events_request_at", "request_id", "at"),
+        Index("ix_request_events_kind_at", "kind", "at"),
+    )
 
 
 class Rating(Base):
@@ -170,7 +186,7 @@ class Rating(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     rater_id: Mapped[int] = mapped_column(BigInteger)
     assignee_id: Mapped[int | None] = mapped_column(BigInteger)
-    rated_at: Mapped[datetime]
+    rated_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class FormDraft(Base):

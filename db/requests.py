@@ -199,3 +199,17 @@ async def set_rating_comment(session: AsyncSession, request_id: int, comment: st
 
 async def drop_rating(session: AsyncSession, request_id: int) -> None:
     await session.execute(delete(Rating).where(Rating.request_id == request_id))
+
+
+async def home_department(session: AsyncSession, org: Any, user_id: int) -> str | None:
+    """The department a person belongs to: the one they manage, else the last one
+    whose request they took; None when unknown."""
+    managed = [d.key for d in org.departments if user_id in d.managers]
+    if len(managed) == 1:
+        return str(managed[0])
+    return await session.scalar(
+        select(Request.department_key)
+        .where(Request.assignee_id == user_id)
+        .order_by(Request.id.desc())
+        .limit(1)
+    )
