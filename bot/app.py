@@ -21,8 +21,8 @@ from db.migrate import upgrade
 from db.session import Database
 
 log = logging.getLogger(__name__)
-PRIVATE_COMMANDS = ("new", "my", "cancel", "help")
-GROUP_COMMANDS = ("queue", "help", "bind")
+PRIVATE_COMMANDS = ("new", "my", "cancel", "help", "stats", "export")
+GROUP_COMMANDS = ("queue", "stats", "help", "bind")
 
 
 def build_application(

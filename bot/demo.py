@@ -43,8 +43,12 @@ class Transcript:
             where = self.names.get(chat, str(chat))
             verb = "edits its message in" if call.method == "editMessageText" else "→"
             print(f"\n  🤖 Baton {verb} {where}:")
-            text = call.result.get("text") or call.result.get("caption") or "" \
-                if isinstance(call.result, dict) else ""
+            result = call.result if isinstance(call.result, dict) else {}
+            text = result.get("text") or result.get("caption") or ""
+            if "photo" in result or "document" in result:
+                kind = "chart image" if "photo" in result else "file"
+                name = (result.get("document") or {}).get("file_name", "")
+                text = f"[{kind} {name}]\n{text}".strip()
             for line in text.splitlines() or [""]:
                 print(textwrap.indent(textwrap.fill(line, 76) if line else "", "     │ "))
             markup = call.params.get("reply_markup") or {}
@@ -76,22 +80,24 @@ async def play(lang: str = "en") -> None:
              ADMIN: "Anna (private chat)", IT_CHAT: "the IT desk group"}
     out = Transcript(emu, names)
     with tempfile.TemporaryDirectory() as folder:
-        from datetime import UTC, datetime
+        from datetime import UTC, datetime, timedelta
 
         from core.clock import FakeClock
 
-        bot = harness.BotUnderTest(emu, harness.sqlite_url(Path(folder)), org,
-                                   FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC)))
+        clock = FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))
+        bot = harness.BotUnderTest(emu, harness.sqlite_url(Path(folder)), org, clock)
         await bot.start()
         users = emu.users
 
         async def say(user: int, chat: int, text: str, who: str, where: str) -> None:
+            clock.advance(timedelta(minutes=7))  # people take a moment between steps
             out.person(who, where, text)
             users[user].send(chat, text)
             await bot.settle()
             out.flush()
 
         async def tap(user: int, chat: int, label: str, who: str, where: str) -> None:
+            clock.advance(timedelta(minutes=7))
             out.person(who, where, f"presses [{label}]")
             message = next(m for m in reversed(emu.chat_messages(chat))
                            if any(label == text for row in m.buttons for text, _ in row))
@@ -113,7 +119,9 @@ async def play(lang: str = "en") -> None:
             out.flush()
 
         print("Baton demo: one request from /new to a rating, against the built-in emulator.")
-        print("(Organisation: org.example.toml. Time is fixed at Monday 23.11.2026 10:00 MSK.)")
+        print("(Organisation: org.example.toml. The clock starts on Monday 23.11.2026"
+              " at 10:00 Moscow time"
+              " and moves 7 minutes with each step.)")
         await say(ADMIN, IT_CHAT, "/bind it", "Anna, admin", "IT desk group")
         await say(REQUESTER, REQUESTER, "/new", "Rita", "private")
         await tap(REQUESTER, REQUESTER, "IT", "Rita", "private")
@@ -134,9 +142,12 @@ async def play(lang: str = "en") -> None:
         await say(REQUESTER, REQUESTER, "Thank you, works perfectly!", "Rita", "private")
         await tap(REQUESTER, REQUESTER, label["accept"], "Rita", "private")
         await say(REQUESTER, REQUESTER, "/my", "Rita", "private")
+        await say(ADMIN, ADMIN, "/stats 7 it", "Anna, manager", "private")
+        await say(ADMIN, ADMIN, "/export 7 it", "Anna, manager", "private")
         await bot.stop()
     await emu.stop()
-    print("\nDone: the request went from /new to a 5-star rating.")
+    print("\nDone: the request went from /new to a 5-star rating, and the manager saw it in"
+          " /stats and /export.")
 
 
 def main(lang: str = "en") -> None:

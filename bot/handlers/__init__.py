@@ -15,7 +15,7 @@ from telegram.ext import (
 
 from bot import callbacks
 from bot.callbacks import FormPress, RequestPress
-from bot.handlers import actions, common, form, groups, lists, messages
+from bot.handlers import actions, common, form, groups, lists, messages, stats
 from bot.i18n import plain
 from bot.runtime import Context, language
 
@@ -47,6 +47,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
                                    filters=groups_only))
     app.add_handler(CommandHandler("queue", lists.queue, filters=groups_only))
     app.add_handler(CommandHandler("bind", groups.bind))
+    app.add_handler(CommandHandler("stats", stats.stats_command))
+    app.add_handler(CommandHandler("export", stats.export_command))
     app.add_handler(CallbackQueryHandler(on_callback))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated))
     app.add_handler(ChatMemberHandler(groups.membership, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -57,6 +57,8 @@ async def new(update: Update, context: Context) -> None:
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
     async with svc.db.transaction() as session:
+        # a new form ends any typed answer the bot was waiting for (a rating comment)
+        await drafts.clear_pending(session, user_id, user_id)
         draft = await drafts.get_draft(session, user_id)
         resumed = draft is not None and _usable(svc, _state(draft))
         if draft is not None and resumed:

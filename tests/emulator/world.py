@@ -258,6 +258,17 @@ class World:
         self._update_event = asyncio.Event()
         return update
 
+    def file_bytes(self, message: EmuMessage) -> bytes:
+        """The content of a photo or document message (the largest photo size)."""
+        media = message.media
+        if "document" in media:
+            file_id = media["document"]["file_id"]
+        elif "photo" in media:
+            file_id = media["photo"][-1]["file_id"]
+        else:
+            raise LookupError(f"message {message.message_id} carries no file")
+        return self.files[file_id].data
+
     def pending_update_count(self) -> int:
         """Updates not yet confirmed by a getUpdates ``offset``."""
         return len(self._updates)

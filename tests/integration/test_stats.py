@@ -105,7 +105,7 @@ async def test_exact_figures(svc):
         chart = await stats.series(session, svc.org, now, 7, ["it"])
     assert [p.day.day for p in chart.daily] == [18, 19, 20, 21, 22, 23, 24, 25]
     assert [(p.created, p.done) for p in chart.daily][-3:] == [(4, 2), (0, 1), (0, 0)]
-    monday = [w for w in chart.weekly if w.week_start.day == 23][0]
+    monday = next(w for w in chart.weekly if w.week_start.day == 23)
     assert (monday.response_met, monday.response_total, monday.resolve_met,
             monday.resolve_total) == (2, 3, 2, 3)
 

@@ -1,0 +1,96 @@
+"""/stats and /export for managers and admins; anyone else is politely refused."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from telegram import Update
+
+from bot.charts import render_chart
+from bot.export import build_csv
+from bot.i18n import t
+from bot.runtime import Context, language, services
+from bot.stats_view import chart_labels, department_text, flows_text
+from db import stats, users
+from db.export import export_rows
+
+DEFAULT_DAYS, MAX_DAYS = 30, 3650
+
+
+async def _scope(update: Update, context: Context, usage: str) -> tuple[int, list[str]] | None:
+    """The period and the departments the asker may see, or None after explaining why not."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    svc, lang = services(context), language(update, context)
+    managed = svc.org.managed_departments(user.id)
+    if not managed:
+        await message.reply_html(t(lang, "stats.refused"))
+        return None
+    days, department = DEFAULT_DAYS, None
+    for arg in context.args or []:
+        if arg.isdigit():
+            days = int(arg)
+        else:
+            department = arg.lower()
+    if not 1 <= days <= MAX_DAYS:
+        await message.reply_html(t(lang, usage))
+        return None
+    names = ", ".join(d.key for d in managed)
+    if department is not None:
+        if svc.org.department(department) is None:
+            await message.reply_html(t(lang, "stats.unknown_department",
+                                       department=department[:32], departments=names))
+            return None
+        if department not in {d.key for d in managed}:
+            await message.reply_html(t(lang, "stats.refused_department",
+                                       department=department[:32], departments=names))
+            return None
+        return days, [department]
+    return days, [d.key for d in managed]
+
+
+async def stats_command(update: Update, context: Context) -> None:
+    scope = await _scope(update, context, "stats.usage")
+    if scope is None:
+        return
+    days, keys = scope
+    svc, lang = services(context), language(update, context)
+    message = update.effective_message
+    assert message is not None
+    now = svc.clock.now()
+    async with svc.db.transaction() as session:
+        report = await stats.collect(session, svc.org, now, days, keys)
+        chart = await stats.series(session, svc.org, now, days, keys)
+        people = await users.get_users(session, {e.user_id for d in report.departments
+                                                 for e in d.executors})
+    for department in report.departments:
+        await message.reply_html(department_text(lang, svc.org, department, days, people))
+    await message.reply_html(flows_text(lang, svc.org, report.flows, days))
+    names = [d.name for d in svc.org.departments if d.key in keys]
+    # rendering takes about half a second: keep the event loop free meanwhile
+    image = await asyncio.to_thread(render_chart, chart, chart_labels(lang, names, days))
+    await message.reply_photo(image)
+
+
+async def export_command(update: Update, context: Context) -> None:
+    scope = await _scope(update, context, "stats.export_usage")
+    if scope is None:
+        return
+    days, keys = scope
+    svc, lang = services(context), language(update, context)
+    message = update.effective_message
+    assert message is not None
+    since = svc.clock.now() - timedelta(days=days)
+    async with svc.db.transaction() as session:
+        data, count = await build_csv(svc.org, export_rows(session, keys, since))
+    if not count:
+        await message.reply_html(t(lang, "stats.export_empty", days=days))
+        return
+    names = ", ".join(d.name for d in svc.org.departments if d.key in keys)
+    stamp = svc.clock.now().strftime("%Y-%m-%d")
+    await message.reply_document(
+        data, filename=f"baton-requests-{stamp}-{days}d.csv",
+        caption=t(lang, "stats.export_caption", departments=names, days=days, count=count),
+        parse_mode="HTML",
+    )

@@ -1,0 +1,35 @@
+"""The rows of /export: requests filed in a period, with people and ratings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from db.models import Rating, Request, User
+
+
+async def export_rows(session: AsyncSession, departments: list[str], since: datetime
+                      ) -> AsyncIterator[dict[str, Any]]:
+    requester, assignee = aliased(User), aliased(User)
+    query = (
+        select(Request, Rating.score, Rating.comment, requester.first_name,
+               requester.last_name, assignee.first_name, assignee.last_name)
+        .outerjoin(Rating, Rating.request_id == Request.id)
+        .outerjoin(requester, requester.id == Request.requester_id)
+        .outerjoin(assignee, assignee.id == Request.assignee_id)
+        .where(Request.department_key.in_(departments), Request.created_at >= since)
+        .order_by(Request.id)
+        .execution_options(yield_per=2000)
+    )
+    stream = await session.stream(query)
+    async for request, score, comment, r_first, r_last, a_first, a_last in stream:
+        yield {
+            "request": request, "rating": score, "rating_comment": comment,
+            "requester_name": " ".join(p for p in (r_first, r_last) if p),
+            "assignee_name": " ".join(p for p in (a_first, a_last) if p),
+        }
