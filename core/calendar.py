@@ -188,6 +188,9 @@ class WorkCalendar:
 
     def window(self, day: date) -> tuple[datetime, datetime] | None:
         """UTC [start, end) of the working window on local ``day``, None if not a workday."""
+        return _cached_window(self, day)
+
+    def _compute_window(self, day: date) -> tuple[datetime, datetime] | None:
         if not self.is_workday(day):
             return None
         if self.always_on:
@@ -304,3 +307,9 @@ def _parse_hours(hours: str) -> tuple[time, time]:
     if (_clock_seconds(end) or 86400) <= _clock_seconds(start):
         raise ValueError(f"hours: {hours!r}: the end must be after the start")
     return start, end
+
+
+@lru_cache(maxsize=8192)
+def _cached_window(cal: WorkCalendar, day: date) -> tuple[datetime, datetime] | None:
+    # the scheduler asks for the same few days thousands of times per scan
+    return cal._compute_window(day)

@@ -71,18 +71,14 @@ def _insert_ignore(session: AsyncSession, table: Any) -> Any:
 
 
 async def _claim(session: AsyncSession, now: datetime, limit: int) -> list[Any]:
-    due = select(Request.id).where(Request.next_alert_at <= now) \
+    """The due rows, held by this transaction until it commits their new
+    ``next_alert_at``: SQLite's BEGIN IMMEDIATE admits one writer at a time, and
+    PostgreSQL's FOR UPDATE SKIP LOCKED gives a second scanner other rows."""
+    due = select(*_COLUMNS).where(Request.next_alert_at <= now) \
         .order_by(Request.next_alert_at).limit(limit)
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
-    result = await session.execute(
-        update(Request)
-        .where(Request.id.in_(due.scalar_subquery()), Request.next_alert_at <= now)
-        .values(next_alert_at=None)
-        .returning(*_COLUMNS)
-        .execution_options(synchronize_session=False)
-    )
-    return list(result.all())
+    return list((await session.execute(due)).all())
 
 
 async def scan(svc: Services, *, limit: int = BATCH) -> ScanReport:
@@ -191,28 +187,31 @@ async def _owe_digests(session: AsyncSession, svc: Services,
     if not digests:
         return
     people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
+    rows = []
     for (chat_id, thread_id), lines in digests.items():
         if chat_id > 0 and (people.get(chat_id) is None or not people[chat_id].started):
             # never started the bot: Telegram refuses a private message, so the
             # department's chat mentions them instead, with a hint to press /start
-            await _mention_in_group(session, svc, chat_id, lines, now)
-            report.messages += 1
+            mention = await _mention_in_group(session, chat_id, lines, now)
+            if mention is not None:
+                rows.append(mention)
+                report.messages += 1
             continue
-        outbox.enqueue(session, now, chat_id=chat_id, thread_id=thread_id, kind="notice",
-                       payload={"template": "digest", "lines": lines,
-                                "args": {}, "private": chat_id > 0})
+        rows.append(outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="notice",
+                               payload={"template": "digest", "lines": lines, "args": {},
+                                        "private": chat_id > 0}))
         report.messages += 1
+    await outbox.enqueue_many(session, rows)
 
 
-async def _mention_in_group(session: AsyncSession, svc: Services, user_id: int,
-                            lines: list[dict[str, Any]], now: datetime) -> None:
-    department_key = lines[0]["department"]
-    binding = await users.binding_for(session, department_key)
+async def _mention_in_group(session: AsyncSession, user_id: int, lines: list[dict[str, Any]],
+                            now: datetime) -> dict[str, Any] | None:
+    binding = await users.binding_for(session, lines[0]["department"])
     if binding is None:
-        return
-    outbox.enqueue(session, now, chat_id=binding.chat_id, thread_id=binding.thread_id,
-                   kind="notice", payload={"template": "digest", "lines": lines, "args": {},
-                                           "mention": user_id})
+        return None
+    return outbox.row(now, chat_id=binding.chat_id, thread_id=binding.thread_id, kind="notice",
+                      payload={"template": "digest", "lines": lines, "args": {},
+                               "mention": user_id})
 
 
 async def stuck_lists(svc: Services, report: ScanReport) -> None:
@@ -222,9 +221,13 @@ async def stuck_lists(svc: Services, report: ScanReport) -> None:
     if not cal.is_working(now):
         return
     today = now.astimezone(ZoneInfo(svc.org.organization.timezone)).date().isoformat()
+    keys = {d.key: f"stuck:{d.key}:{today}" for d in svc.org.departments if d.managers}
+    async with svc.db.reading() as session:  # most scans find today's lists already sent
+        done = set(await session.scalars(
+            select(ScheduleMark.key).where(ScheduleMark.key.in_(list(keys.values())))))
     stale_since = cal.add(now, -cal.seconds(svc.org.sla.stale_after))
     for department in svc.org.departments:
-        if not department.managers:
+        if department.key not in keys or keys[department.key] in done:
             continue
         async with svc.db.transaction() as session:
             claimed = await session.execute(

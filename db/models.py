@@ -123,7 +123,7 @@ class Request(Base):
     last_event_at: Mapped[datetime]
 
     __table_args__ = (
-        Index("ix_requests_department_status", "department_key", "status"),
+        Index("ix_requests_department_status", "department_key", "status", "last_event_at"),
         Index("ix_requests_status_created", "status", "created_at"),
         Index("ix_requests_status_last_event", "status", "last_event_at"),
         Index("ix_requests_department_created", "department_key", "created_at"),

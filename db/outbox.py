@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage
@@ -29,6 +29,19 @@ def enqueue(
     )
     session.add(item)
     return item
+
+
+def row(now: datetime, *, chat_id: int, kind: str, payload: dict[str, Any],
+        request_id: int | None = None, thread_id: int | None = None) -> dict[str, Any]:
+    """An outbox row as plain values, for inserting many at once."""
+    return {"created_at": now, "due_at": now, "chat_id": chat_id, "thread_id": thread_id,
+            "kind": kind, "request_id": request_id, "payload": payload, "status": "pending",
+            "attempts": 0}
+
+
+async def enqueue_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(OutboxMessage.__table__), rows)  # type: ignore[arg-type]
 
 
 async def due_items(session: AsyncSession, now: datetime, limit: int = 50) -> list[OutboxMessage]:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 04:11:58.990171
+Create Date: 2026-11-23 04:22:44.644970
 """
 from alembic import op
 import sqlalchemy as sa
@@ -85,7 +85,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_requests_assignee_status', ['assignee_id', 'status'], unique=False)
         batch_op.create_index('ix_requests_department_created', ['department_key', 'created_at'], unique=False)
         batch_op.create_index('ix_requests_department_done', ['department_key', 'done_at'], unique=False)
-        batch_op.create_index('ix_requests_department_status', ['department_key', 'status'], unique=False)
+        batch_op.create_index('ix_requests_department_status', ['department_key', 'status', 'last_event_at'], unique=False)
         batch_op.create_index('ix_requests_department_taken', ['department_key', 'taken_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_next_alert_at'), ['next_alert_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_requester_id'), ['requester_id'], unique=False)
