@@ -180,6 +180,14 @@ def machine_lines(pg_version: str | None) -> list[str]:
     ]
 
 
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine skews the figures."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
+
+
 def today() -> str:
     return date.today().isoformat()
 

@@ -19,6 +19,8 @@ def duration(lang: str, seconds: float | None, day_seconds: int) -> str:
         return plain(lang, "units.minutes", m=minutes)
     day_minutes = max(1, day_seconds // 60)
     if minutes < day_minutes:
+        if minutes % 60 == 0:
+            return plain(lang, "units.hours_only", h=minutes // 60)
         return plain(lang, "units.hours", h=minutes // 60, m=minutes % 60)
     return plain(lang, "units.days", d=minutes // day_minutes,
                  h=round(minutes % day_minutes / 60))

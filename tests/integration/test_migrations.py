@@ -1,0 +1,21 @@
+"""The Alembic migrations build exactly the schema the models describe."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from db.migrate import upgrade
+from db.models import Base
+
+
+async def test_migrations_match_the_models(database_url):
+    await upgrade(database_url)
+    await upgrade(database_url)  # a second start finds nothing to do
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            diff = await connection.run_sync(
+                lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata))
+    finally:
+        await engine.dispose()
+    assert diff == []
