@@ -9,6 +9,7 @@ from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAl
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import scheduler
+from bot.access import AccessChecker
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
 from bot.pacer import Pacer
@@ -46,6 +47,7 @@ def build_application(
     )
     app.bot_data["services"] = svc
     app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer)
+    app.bot_data["access"] = AccessChecker(svc.org)
     register(app)
     scheduler.install(app, settings.scheduler_interval)
     return app

@@ -7,6 +7,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.access import AccessChecker
 from bot.i18n import pick_language
 from bot.sender import OutboxSender
 from core.context import Services
@@ -22,6 +23,11 @@ def services(context: Context | Any) -> Services:
 def sender(context: Context | Any) -> OutboxSender:
     outbox_sender: OutboxSender = context.bot_data["sender"]
     return outbox_sender
+
+
+def access(context: Context | Any) -> AccessChecker:
+    checker: AccessChecker = context.bot_data["access"]
+    return checker
 
 
 def language(update: Update, context: Context) -> str:

@@ -16,6 +16,7 @@ from telegram.ext import Application
 from bot.runtime import Context, sender, services
 from core.sweep import scan
 from db import users
+from db.updates import forget_before
 
 log = logging.getLogger(__name__)
 UNBOUND_GRACE = timedelta(days=1)  # a group nobody binds within a day is left
@@ -29,6 +30,8 @@ async def scan_job(context: Context) -> None:
         log.info("scan: %d due, %d alerts, %d messages, %d auto-closed", report.claimed,
                  report.sent, report.messages, report.auto_closed)
     await leave_unbound_groups(context)
+    async with svc.db.transaction() as session:
+        await forget_before(session, svc.clock.now() - timedelta(days=2))
 
 
 async def leave_unbound_groups(context: Context) -> None:

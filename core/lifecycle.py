@@ -85,6 +85,7 @@ class Refusal(StrEnum):
     NOT_ALLOWED = "not_allowed"  # the presser lacks the role
     WRONG_STATE = "wrong_state"  # someone else was first, or it is already done
     SAME_DEPARTMENT = "same_department"
+    DUPLICATE = "duplicate"  # the same update again: its effect is already done
 
 
 def allowed(action: Action, roles: set[Role]) -> bool:

@@ -27,7 +27,7 @@ from core.lifecycle import (
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
-from db import drafts, requests, users
+from db import drafts, requests, updates, users
 from db.models import Request, RequestEvent
 
 
@@ -50,6 +50,7 @@ class Press:
     actor_id: int
     chat_id: int
     message_id: int | None = None
+    update_id: int | None = None  # for deduplication of redelivered updates
 
 
 async def roles_of(session: AsyncSession, svc: Services, request: Request, press: Press
@@ -97,6 +98,8 @@ async def act(
     """Apply one action once, however many times or by however many people it is pressed."""
     now = svc.clock.now()
     async with svc.db.transaction() as session:
+        if not await updates.first_time(session, press.update_id, now):
+            return Outcome(None, Refusal.DUPLICATE)
         checked = await _check(session, svc, request_id, action, press)
         if not checked.ok:
             return checked
@@ -263,9 +266,12 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
         return Outcome(request, extra={"score": score})
 
 
-async def comment(svc: Services, request_id: int, user_id: int, text: str) -> Outcome:
+async def comment(svc: Services, request_id: int, user_id: int, text: str,
+                  update_id: int | None = None) -> Outcome:
     now = svc.clock.now()
     async with svc.db.transaction() as session:
+        if not await updates.first_time(session, update_id, now):
+            return Outcome(None, Refusal.DUPLICATE)
         await drafts.clear_pending(session, user_id, user_id)
         request = await requests.get_request(session, request_id)
         if request is None or not await requests.set_rating_comment(session, request_id, text):
@@ -287,6 +293,8 @@ async def relay_message(
     now = svc.clock.now()
     assert press.message_id is not None
     async with svc.db.transaction() as session:
+        if not await updates.first_time(session, press.update_id, now):
+            return Outcome(None, Refusal.DUPLICATE)
         request = await requests.get_request(session, request_id)
         if request is None:
             return Outcome(None, Refusal.NOT_FOUND)

@@ -148,6 +148,16 @@ class AlertSent(Base):
     at: Mapped[datetime]
 
 
+class ProcessedUpdate(Base):
+    """Updates whose effect is done: Telegram delivers an update again after a
+    restart that did not confirm it, and webhooks retry. Written in the same
+    transaction as the effect, so the effect happens once."""
+
+    __tablename__ = "processed_updates"
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
 class ScheduleMark(Base):
     """Once-a-day work already done (the stuck list of a department for a date)."""
 

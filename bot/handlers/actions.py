@@ -214,7 +214,8 @@ async def _after_review(update: Update, context: Context, verb: str, request_id:
 
 async def save_comment(svc_context: Context, update: Update, request_id: int, text: str) -> None:
     svc, lang = services(svc_context), language(update, svc_context)
-    outcome = await comment(svc, request_id, update.effective_user.id, text)  # type: ignore[union-attr]
+    outcome = await comment(svc, request_id, update.effective_user.id, text,  # type: ignore[union-attr]
+                            update.update_id)
     if outcome.ok and update.effective_message:
         await update.effective_message.reply_html(t(lang, "review.comment_saved", id=request_id))
 

@@ -28,12 +28,13 @@ from bot.forms.inputs import (
 )
 from bot.i18n import Html, t
 from bot.render import question_text, summary_text, when
-from bot.runtime import Context, language, sender, services
+from bot.runtime import Context, access, language, sender, services
 from core.context import Services
 from core.intake import create_request
 from db import drafts
 from db.models import FormDraft
 from db.requests import record_message
+from db.updates import first_time
 
 
 def _state(draft: FormDraft) -> DraftState:
@@ -52,8 +53,24 @@ def _today(svc: Services) -> Any:
     return svc.clock.now().astimezone(ZoneInfo(svc.org.organization.timezone)).date()
 
 
+async def _refused(update: Update, context: Context) -> bool:
+    """True (after saying so) when this person may not file requests."""
+    assert update.effective_user and update.effective_message
+    if await access(context).may_file(context.bot, update.effective_user.id):
+        return False
+    svc, lang = services(context), language(update, context)
+    text = t(lang, "access.refused", org=svc.org.organization.name)
+    if update.callback_query:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await update.effective_message.reply_html(text)
+    return True
+
+
 async def new(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
+    if await _refused(update, context):
+        return
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
     async with svc.db.transaction() as session:
@@ -160,6 +177,8 @@ async def advance(update: Update, context: Context, given: FormInput,
     user_id = update.effective_user.id
     message = update.effective_message
     async with svc.db.transaction() as session:
+        if not await first_time(session, update.update_id, svc.clock.now()):
+            return True  # a redelivered answer: it was applied already
         draft = await drafts.get_draft(session, user_id)
         if draft is None:
             return False
@@ -277,6 +296,8 @@ async def submit(update: Update, context: Context) -> None:
     """Submit: the request is stored, the draft dropped and the card owed, in one transaction."""
     query = update.callback_query
     assert query is not None and update.effective_user
+    if await _refused(update, context):
+        return  # access was withdrawn while the form was open
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
     async with svc.db.transaction() as session:

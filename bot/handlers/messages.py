@@ -62,11 +62,14 @@ async def _typed_reason(update: Update, context: Context, kind: str, request_id:
     if not text:
         await message.reply_html(t(lang, "prompt.reason_empty"))
         return
-    press = Press(update.effective_user.id, message.chat.id, message.message_id)
+    press = Press(update.effective_user.id, message.chat.id, message.message_id,
+                  update.update_id)
     outcome = await act(svc, request_id, REASON_ACTIONS[kind], press, reason=text,
                         to_department=data.get("to"))
     async with svc.db.transaction() as session:
         await drafts.clear_pending(session, message.chat.id, update.effective_user.id)
+    if outcome.refusal is Refusal.DUPLICATE:
+        return
     if not outcome.ok:
         await message.reply_text(await actions.refusal_text(update, context, outcome))
         return
@@ -85,11 +88,14 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
         shown = await requests.request_of_message(session, message.chat.id, reply_to.message_id)
     if shown is None:
         return False
-    press = Press(update.effective_user.id, message.chat.id, message.message_id)
+    press = Press(update.effective_user.id, message.chat.id, message.message_id,
+                  update.update_id)
     text = _text(message)
     outcome = await relay_message(svc, shown.request_id, press, text=text,
                                   caption=message.caption)
     request = outcome.request
+    if outcome.refusal is Refusal.DUPLICATE:
+        return True
     if not outcome.ok or request is None:
         if outcome.refusal is Refusal.WRONG_STATE and request is not None:
             await message.reply_html(t(lang, "relay.closed", id=request.id,

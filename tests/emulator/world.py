@@ -68,6 +68,7 @@ class World:
         self.users: dict[int, EmuUser] = {}
         self.chats: dict[int, EmuChat] = {}
         self.files: dict[str, StoredFile] = {}
+        self.update_log: list[JSON] = []
         self.callback_queries: dict[str, CallbackQueryState] = {}
         self.callback_answers: dict[str, tuple[str | None, bool]] = {}
         self.left_chats: list[int] = []
@@ -253,6 +254,7 @@ class World:
     def enqueue_update(self, payload: JSON) -> JSON:
         update = {"update_id": next(self._update_ids), **payload}
         self._updates.append((update, False))
+        self.update_log.append(update)  # every update ever sent, for redelivery tests
         # Wake every long-polling getUpdates at once, then arm a fresh event.
         self._update_event.set()
         self._update_event = asyncio.Event()
@@ -268,6 +270,14 @@ class World:
         else:
             raise LookupError(f"message {message.message_id} carries no file")
         return self.files[file_id].data
+
+    def redeliver(self, update_id: int) -> None:
+        """Send an update again, as Telegram does after a restart that did not
+        confirm its offset (or a webhook retry)."""
+        update = next(u for u in self.update_log if u["update_id"] == update_id)
+        self._updates.append((update, False))
+        self._update_event.set()
+        self._update_event = asyncio.Event()
 
     def pending_update_count(self) -> int:
         """Updates not yet confirmed by a getUpdates ``offset``."""

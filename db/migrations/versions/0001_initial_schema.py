@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 04:22:44.644970
+Create Date: 2026-11-23 04:30:43.291154
 """
 from alembic import op
 import sqlalchemy as sa
@@ -48,6 +48,14 @@ def upgrade() -> None:
     sa.Column('is_member', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('chat_id', name=op.f('pk_known_groups'))
     )
+    op.create_table('processed_updates',
+    sa.Column('update_id', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('at', db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('update_id', name=op.f('pk_processed_updates'))
+    )
+    with op.batch_alter_table('processed_updates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_processed_updates_at'), ['at'], unique=False)
+
     op.create_table('requests',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('department_key', sa.String(length=32), nullable=False),
@@ -230,6 +238,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_requests_assignee_status')
 
     op.drop_table('requests')
+    with op.batch_alter_table('processed_updates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_processed_updates_at'))
+
+    op.drop_table('processed_updates')
     op.drop_table('known_groups')
     op.drop_table('form_drafts')
     with op.batch_alter_table('chat_bindings', schema=None) as batch_op:

@@ -1,0 +1,48 @@
+"""Who may file requests (SPEC §2 `[access]`): everyone, an allowlist, or the
+members of one chat — asked of Telegram with getChatMember and cached briefly."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from telegram import Bot
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+
+from core.org import OrgConfig
+
+log = logging.getLogger(__name__)
+CACHE_SECONDS = 300.0
+MEMBER = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.MEMBER}
+
+
+class AccessChecker:
+    def __init__(self, org: OrgConfig, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.org = org
+        self._now = monotonic
+        self._cache: dict[int, tuple[bool, float]] = {}
+
+    async def may_file(self, bot: Bot, user_id: int) -> bool:
+        access = self.org.access
+        if access.mode == "open" or self.org.is_admin(user_id):
+            return True
+        if access.mode == "allowlist":
+            return user_id in access.allowlist
+        cached = self._cache.get(user_id)
+        if cached is not None and cached[1] > self._now():
+            return cached[0]
+        assert access.members_chat_id is not None
+        try:
+            member = await bot.get_chat_member(access.members_chat_id, user_id)
+        except TelegramError as exc:
+            # "user not found" and the like mean "not a member"; an outage is not
+            # cached, so the next message asks again
+            log.warning("getChatMember for %s failed: %s", user_id, exc)
+            return False
+        allowed = member.status in MEMBER or (
+            member.status == ChatMemberStatus.RESTRICTED and bool(getattr(member, "is_member",
+                                                                          False)))
+        self._cache[user_id] = (allowed, self._now() + CACHE_SECONDS)
+        return allowed
