@@ -35,13 +35,11 @@ def run() -> None:
     log.info("Baton starts for %s with %d departments", org.organization.name,
              len(org.departments))
     if settings.webhook_url:
-        app.run_webhook(
-            listen=settings.webhook_listen, port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value()
-            if settings.webhook_secret else None,
-            **run_kwargs(),
-        )
+        from bot.webhook import serve
+
+        if settings.webhook_secret is None:
+            log.warning("WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
+        asyncio.run(serve(app, settings))
     else:
         app.run_polling(**run_kwargs())
 

@@ -43,7 +43,7 @@ class BotUnderTest:
         outbox_sender: OutboxSender = self.app.bot_data["sender"]
         return outbox_sender
 
-    async def start(self) -> None:
+    async def start(self, *, polling: bool = True) -> None:
         self.svc = await prepare(self.settings, self.clock, self.org)
         self.app = build_application(self.settings, self.svc, token=self.emu.token,
                                      pacer=Pacer(enabled=self.pace))
@@ -51,6 +51,8 @@ class BotUnderTest:
         # run_polling() would call these; the harness drives the lifecycle itself
         await self.app.post_init(self.app)
         await self.app.start()
+        if not polling:  # updates arrive another way (the webhook tests post them)
+            return
         await self.app.updater.start_polling(poll_interval=0, timeout=1,
                                              allowed_updates=None, drop_pending_updates=False)
 
