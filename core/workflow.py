@@ -75,8 +75,8 @@ async def check(svc: Services, request_id: int, action: Action, press: Press) ->
 
 
 async def _check(session: AsyncSession, svc: Services, request_id: int, action: Action,
-                 press: Press) -> Outcome:
-    request = await requests.get_request(session, request_id)
+                 press: Press, *, lock: bool = False) -> Outcome:
+    request = await requests.get_request(session, request_id, for_update=lock)
     if request is None:
         return Outcome(None, Refusal.NOT_FOUND)
     if not allowed(action, await roles_of(session, svc, request, press)):
@@ -100,7 +100,8 @@ async def act(
     async with svc.db.transaction() as session:
         if not await updates.first_time(session, press.update_id, now):
             return Outcome(None, Refusal.DUPLICATE)
-        checked = await _check(session, svc, request_id, action, press)
+        # the row is held from this read on, so what we computed from it stays true
+        checked = await _check(session, svc, request_id, action, press, lock=True)
         if not checked.ok:
             return checked
         request = checked.request
@@ -119,8 +120,10 @@ async def act(
             and Role.MANAGER not in roles and action is not Action.TRANSFER
             else None
         )
+        # still conditional on the status we read: a second press that got here
+        # changes nothing and is told who was first
         applied = await requests.conditional_update(
-            session, request_id, [s.value for s in transition.sources],
+            session, request_id, [request.status],
             {**values, "status": transition.target.value, "status_changed_at": now},
             assignee_id=only_assignee,
         )

@@ -12,8 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Rating, Request, RequestEvent, RequestMessage
 
 
-async def get_request(session: AsyncSession, request_id: int) -> Request | None:
-    return await session.get(Request, request_id, populate_existing=True)
+async def get_request(session: AsyncSession, request_id: int, *,
+                      for_update: bool = False) -> Request | None:
+    """The request as the database has it now; ``for_update`` holds the row on
+    PostgreSQL until the transaction ends (SQLite's BEGIN IMMEDIATE already does)."""
+    return await session.get(Request, request_id, populate_existing=True,
+                             with_for_update=for_update or None)
 
 
 async def add_request(session: AsyncSession, request: Request) -> Request:
