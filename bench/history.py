@@ -33,9 +33,11 @@ import argparse
 import asyncio
 import bisect
 import json
+import queue
 import random
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -481,13 +483,39 @@ def fill_sqlite(path: Path, n: int, seed: int = 1, analyze: bool = True,
             _insert_sql("ratings", RATING_COLUMNS))
     counts = Counts()
     print(f"SQLite {path}: {n:,} requests, seed {seed}", flush=True)
-    for i, chunk in enumerate(generate(n, seed, sqlite_times(), counts)):
-        con.execute("BEGIN")
-        for sql, rows in zip(sqls, chunk, strict=True):
-            con.executemany(sql, rows)
-        con.execute("COMMIT")
-        if (i + 1) % 10 == 0:
-            _progress(counts, n, started)
+    # a writer thread: sqlite3 lets go of the GIL while it steps, so the inserts of one
+    # chunk overlap the generation of the next (two cores)
+    chunks: queue.Queue[tuple[list[tuple], ...] | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        writer.execute("PRAGMA synchronous=OFF")
+        try:
+            while (chunk := chunks.get()) is not None:
+                writer.execute("BEGIN")
+                for sql, rows in zip(sqls, chunk, strict=True):
+                    writer.executemany(sql, rows)
+                writer.execute("COMMIT")
+        except BaseException as exc:
+            failed.append(exc)
+            while chunks.get() is not None:  # let the producer finish
+                pass
+        finally:
+            writer.close()
+
+    thread = threading.Thread(target=write, name="sqlite-writer")
+    thread.start()
+    try:
+        for i, chunk in enumerate(generate(n, seed, sqlite_times(), counts)):
+            chunks.put(chunk)
+            if (i + 1) % 10 == 0:
+                _progress(counts, n, started)
+    finally:
+        chunks.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
     inserted = time.perf_counter() - started
     print(f"  rows in {inserted:.1f} s; creating {len(indexes)} indexes …", flush=True)
     for _, sql in indexes:

@@ -59,7 +59,8 @@ async def stats_command(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     now = svc.clock.now()
-    async with svc.db.transaction() as session:
+    # a read-only transaction: long reports must not hold SQLite's write lock
+    async with svc.db.reading() as session:
         report = await stats.collect(session, svc.org, now, days, keys)
         chart = await stats.series(session, svc.org, now, days, keys)
         people = await users.get_users(session, {e.user_id for d in report.departments
@@ -82,7 +83,7 @@ async def export_command(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     since = svc.clock.now() - timedelta(days=days)
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:
         data, count = await build_csv(svc.org, export_rows(session, keys, since))
     if not count:
         await message.reply_html(t(lang, "stats.export_empty", days=days))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 04:30:43.291154
+Create Date: 2026-11-23 04:54:44.049675
 """
 from alembic import op
 import sqlalchemy as sa
@@ -91,10 +91,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.create_index('ix_requests_assignee_status', ['assignee_id', 'status'], unique=False)
-        batch_op.create_index('ix_requests_department_created', ['department_key', 'created_at'], unique=False)
-        batch_op.create_index('ix_requests_department_done', ['department_key', 'done_at'], unique=False)
+        batch_op.create_index('ix_requests_department_created_sla', ['department_key', 'created_at', 'requester_department', 'response_met', 'resolve_met', 'status', 'taken_at', 'done_at', 'response_due_at', 'resolve_due_at'], unique=False)
+        batch_op.create_index('ix_requests_department_done_work', ['department_key', 'done_at', 'assignee_id', 'finish_work_s'], unique=False)
         batch_op.create_index('ix_requests_department_status', ['department_key', 'status', 'last_event_at'], unique=False)
-        batch_op.create_index('ix_requests_department_taken', ['department_key', 'taken_at'], unique=False)
+        batch_op.create_index('ix_requests_department_taken_work', ['department_key', 'taken_at', 'take_work_s'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_next_alert_at'), ['next_alert_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_requests_requester_id'), ['requester_id'], unique=False)
         batch_op.create_index('ix_requests_status_created', ['status', 'created_at'], unique=False)
@@ -231,10 +231,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_requests_status_created')
         batch_op.drop_index(batch_op.f('ix_requests_requester_id'))
         batch_op.drop_index(batch_op.f('ix_requests_next_alert_at'))
-        batch_op.drop_index('ix_requests_department_taken')
+        batch_op.drop_index('ix_requests_department_taken_work')
         batch_op.drop_index('ix_requests_department_status')
-        batch_op.drop_index('ix_requests_department_done')
-        batch_op.drop_index('ix_requests_department_created')
+        batch_op.drop_index('ix_requests_department_done_work')
+        batch_op.drop_index('ix_requests_department_created_sla')
         batch_op.drop_index('ix_requests_assignee_status')
 
     op.drop_table('requests')
