@@ -22,6 +22,7 @@ from bot import keyboards, render
 from bot.i18n import Html, pick_language, t
 from bot.pacer import Pacer
 from core.context import Services
+from core.outgoing import notify, notify_group
 from db import outbox, requests, users
 from db.models import OutboxMessage, Request, User
 
@@ -141,14 +142,25 @@ class OutboxSender:
                                    payload={"template": "delayed", "args": {}})
 
     async def _give_up(self, item: OutboxMessage, error: str) -> None:
+        """Telegram refuses for good: stop retrying and tell someone who can act."""
         now = self.svc.clock.now()
         log.error("outbox %s to %s failed for good: %s", item.id, item.chat_id, error)
         async with self.svc.db.transaction() as session:
             await outbox.mark_failed(session, item.id, error)
+            request = (await requests.get_request(session, item.request_id)
+                       if item.request_id else None)
             if item.chat_id > 0:
+                person = (await users.get_users(session, {item.chat_id})).get(item.chat_id)
+                newly = person is None or not person.blocked
                 await users.mark_unreachable(session, item.chat_id)
+                if newly and request is not None and item.chat_id == request.requester_id:
+                    # the department must know the requester cannot hear them
+                    await notify_group(session, now, request.department_key,
+                                       "requester_unreachable", request,
+                                       actor_id=request.requester_id)
                 return
-            # a department's chat is gone: the admins must re-bind it
+            # a department's chat is gone: the admins must re-bind it, and the
+            # requester learns that their request waits
             for binding in await users.bindings(session):
                 if binding.chat_id != item.chat_id:
                     continue
@@ -157,6 +169,8 @@ class OutboxSender:
                                    payload={"template": "unreachable",
                                             "args": {"department": binding.department_key,
                                                      "error": error[:200]}})
+            if request is not None and item.kind == "card":
+                notify(session, now, request.requester_id, "chat_unreachable", request)
 
     # ---------------------------------------------------------------- rendering
     async def _context(self, item: OutboxMessage) -> tuple[Request | None, dict[int, User], str]:

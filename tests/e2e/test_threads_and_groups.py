@@ -110,6 +110,23 @@ async def test_blocked_requester_does_not_break_the_department(emu, bot):
         failed = list(await session.scalars(select(OutboxMessage).where(
             OutboxMessage.status == "failed")))
     assert [f.chat_id for f in failed] == [REQUESTER]
+    told = last(emu, IT_CHAT)
+    assert "Rita Requester cannot receive my messages" in told.text
+    assert f"#{number}" in told.text
+    await press(emu, bot, EXECUTOR, card(emu, number), "✅ Done")  # told once, not again
+    assert len([m for m in emu.bot_messages(IT_CHAT) if "cannot receive" in m.text]) == 1
+
+
+async def test_a_removed_department_chat_is_reported(emu, bot):
+    await bind(emu, bot)
+    emu.remove_bot_from_group(IT_CHAT, ADMIN)
+    await bot.settle()
+    number = await file_access_request(emu, bot)
+    assert "I cannot post it to the chat of IT" in last(emu, REQUESTER).text
+    assert "I cannot post to the chat of IT" in last(emu, ADMIN).text
+    emu.add_bot_to_group(IT_CHAT, ADMIN)
+    await bind(emu, bot)
+    assert card(emu, number).buttons  # re-binding delivers what waited
 
 
 async def test_command_menu_is_set_per_language(emu, bot):
