@@ -13,9 +13,11 @@ from collections.abc import Callable
 class Pacer:
     def __init__(self, *, private_interval: float = 1.0, group_per_minute: int = 20,
                  global_per_second: int = 30, enabled: bool = True,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 group_window: float = 60.0) -> None:
         self.private_interval = private_interval
         self.group_per_minute = group_per_minute
+        self.group_window = group_window  # a minute; tests scale it down
         self.global_per_second = global_per_second
         self.enabled = enabled
         self._now = monotonic
@@ -39,10 +41,10 @@ class Pacer:
                 wait = max(wait, last + self.private_interval - now)
         else:
             sends = self._group_sends.get(chat_id, deque())
-            while sends and sends[0] <= now - 60:
+            while sends and sends[0] <= now - self.group_window:
                 sends.popleft()
             if len(sends) >= self.group_per_minute:
-                wait = max(wait, sends[0] + 60 - now)
+                wait = max(wait, sends[0] + self.group_window - now)
         while self._global_sends and self._global_sends[0] <= now - 1:
             self._global_sends.popleft()
         if len(self._global_sends) >= self.global_per_second:

@@ -24,10 +24,12 @@ class BotUnderTest:
     """One bot instance: start, settle (wait until everything owed is sent), stop."""
 
     def __init__(self, emu: BotApiEmulator, database_url: str, org: OrgConfig,
-                 clock: Clock | None = None, *, pace: bool = False) -> None:
+                 clock: Clock | None = None, *, pace: bool = False,
+                 pacer: Pacer | None = None) -> None:
         self.emu, self.database_url, self.org = emu, database_url, org
         self.clock = clock or FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))  # Mon 10:00 MSK
         self.pace = pace
+        self.pacer = pacer
         self.app: Any = None
         self.svc: Services | None = None
 
@@ -46,7 +48,7 @@ class BotUnderTest:
     async def start(self, *, polling: bool = True) -> None:
         self.svc = await prepare(self.settings, self.clock, self.org)
         self.app = build_application(self.settings, self.svc, token=self.emu.token,
-                                     pacer=Pacer(enabled=self.pace))
+                                     pacer=self.pacer or Pacer(enabled=self.pace))
         await self.app.initialize()
         # run_polling() would call these; the harness drives the lifecycle itself
         await self.app.post_init(self.app)
