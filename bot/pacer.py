@@ -38,17 +38,20 @@ class Pacer:
         if chat_id > 0:
             last = self._last_private.get(chat_id)
             if last is not None:
-                wait = max(wait, last + self.private_interval - now)
+                wait = max(wait, last + self.private_interval * 1.05 - now)
         else:
             sends = self._group_sends.get(chat_id, deque())
-            while sends and sends[0] <= now - self.group_window:
+            # a little slack: Telegram counts a message when it arrives, a moment
+            # after we count it here
+            window = self.group_window * 1.05
+            while sends and sends[0] <= now - window:
                 sends.popleft()
             if len(sends) >= self.group_per_minute:
-                wait = max(wait, sends[0] + self.group_window - now)
-        while self._global_sends and self._global_sends[0] <= now - 1:
+                wait = max(wait, sends[0] + window - now)
+        while self._global_sends and self._global_sends[0] <= now - 1.05:
             self._global_sends.popleft()
         if len(self._global_sends) >= self.global_per_second:
-            wait = max(wait, self._global_sends[0] + 1 - now)
+            wait = max(wait, self._global_sends[0] + 1.05 - now)
         return wait
 
     async def wait(self, chat_id: int) -> None:

@@ -209,3 +209,17 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
 def _end_of(value: date, org: OrgConfig) -> datetime:
     zone = ZoneInfo(org.organization.timezone)
     return datetime.combine(value, datetime.max.time(), zone)
+
+
+def submitted_text(lang: str, org: OrgConfig, request: Request, bound: bool) -> Html:
+    """The requester's confirmation: the number, the deadlines, the date they need it by."""
+    department = org.department(request.department_key)
+    name = department.name if department else request.department_key
+    text = t(lang, "form.submitted", id=request.id, department=name,
+             response_due=when(request.response_due_at, org),
+             resolve_due=when(request.resolve_due_at, org),
+             needed_by=t(lang, "form.submitted_needed_by", date=day(request.needed_by))
+             if request.needed_by else "")
+    if not bound:
+        text = Html(text + t(lang, "form.submitted_unbound", department=name))
+    return text

@@ -318,6 +318,10 @@ class OutboxSender:
         if "actor_id" in args:
             args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
         key = f"notice.{template}"
+        if template == "submitted" and request is not None:
+            texts = [render.submitted_text(lang, self.svc.org, request,
+                                           bool(payload["args"].get("bound")))]
+            return await self._send_texts(item, request, texts, None, None, "notice")
         if template == "digest":
             mentioned = payload.get("mention")
             if mentioned:

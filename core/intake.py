@@ -13,7 +13,7 @@ from core.lifecycle import Status
 from core.org import Department, RequestType
 from core.outgoing import notify, refresh_card
 from core.sweep import reschedule
-from db import requests
+from db import requests, users
 from db.models import Request
 
 
@@ -47,7 +47,9 @@ async def create_request(
     requests.add_event(session, request.id, now, "created", requester_id,
                        to_status=Status.NEW.value, to_department=department.key)
     await reschedule(session, svc, request, now)
-    bound = await refresh_card(session, now, request)
+    bound = await users.binding_for(session, department.key) is not None
+    notify(session, now, requester_id, "submitted", request, bound=bound)
+    await refresh_card(session, now, request)
     if not bound:
         for admin in svc.org.organization.admins:
             notify(session, now, admin, "unbound", request)

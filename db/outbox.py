@@ -65,6 +65,7 @@ async def claim(session: AsyncSession, item_id: int, now: datetime) -> bool:
         .where(
             OutboxMessage.id == item_id,
             OutboxMessage.status == "pending",
+            OutboxMessage.due_at <= now,  # a listing may be stale: it may have been retried
             or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
         )
         .values(locked_until=now + LEASE, attempts=OutboxMessage.attempts + 1)

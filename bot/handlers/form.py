@@ -6,7 +6,6 @@ restart or a second instance continues the form where it was.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,13 +26,12 @@ from bot.forms.inputs import (
     TextInput,
 )
 from bot.i18n import Html, t
-from bot.render import question_text, summary_text, when
+from bot.render import question_text, summary_text
 from bot.runtime import Context, access, language, sender, services
 from core.context import Services
 from core.intake import create_request
 from db import drafts
 from db.models import FormDraft
-from db.requests import record_message
 from db.updates import first_time
 
 
@@ -322,23 +320,9 @@ async def submit(update: Update, context: Context) -> None:
         request, bound = await create_request(
             session, svc, user_id, department, request_type, answers,
             state.priority or "normal", min(dates) if dates else None)
+    # the confirmation with #N was committed with the request (the outbox): a
+    # crash from here on cannot lose it
+    del request, bound
     sender(context).wake()
     await query.answer()
-    text = t(lang, "form.submitted", id=request.id, department=department.name,
-             response_due=_when(svc, request.response_due_at),
-             resolve_due=_when(svc, request.resolve_due_at),
-             needed_by=t(lang, "form.submitted_needed_by", date=request.needed_by.strftime(
-                 "%d.%m.%Y")) if request.needed_by else "")
-    if not bound:
-        text = Html(text + t(lang, "form.submitted_unbound", department=department.name))
     await _close_buttons(update)
-    assert update.effective_message is not None
-    confirmation = await update.effective_message.reply_html(text)
-    # the confirmation is about #N: replying to it writes to the department
-    async with svc.db.transaction() as session:
-        record_message(session, request.id, confirmation.chat_id, confirmation.message_id,
-                       "notice", svc.clock.now())
-
-
-def _when(svc: Services, at: datetime | None) -> str:
-    return when(at, svc.org)

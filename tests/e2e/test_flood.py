@@ -6,6 +6,7 @@ pacing alike, so the test takes seconds instead of minutes."""
 import pytest
 
 from bot.pacer import Pacer
+from core.clock import SystemClock
 from core.intake import create_request
 from tests.conftest import IT_CHAT
 from tests.e2e.flows import bind
@@ -17,9 +18,10 @@ REQUESTS = 60
 
 
 @pytest.fixture
-async def paced_bot(emu, database_url, org, clock, monkeypatch):
+async def paced_bot(emu, database_url, org, monkeypatch):
     monkeypatch.setattr(emulator_server, "GROUP_LIMIT", (20, MINUTE))
-    runner = BotUnderTest(emu, database_url, org, clock,
+    # real time here: pacing and retry_after are about the wall clock
+    runner = BotUnderTest(emu, database_url, org, SystemClock(),
                           pacer=Pacer(group_per_minute=20, group_window=MINUTE))
     await runner.start()
     yield runner
@@ -32,6 +34,8 @@ async def test_sixty_requests_at_once(emu, paced_bot):
     emu.enforce_limits = True
     it = bot.svc.org.department("it")
     numbers = []
+    for user in range(REQUESTS):
+        emu.add_user(5000 + user, f"Requester {user}")
     for user in range(REQUESTS):  # each gets a number at once: nothing waits for Telegram
         async with bot.svc.db.transaction() as session:
             request, _ = await create_request(session, bot.svc, 5000 + user, it,
@@ -47,5 +51,11 @@ async def test_sixty_requests_at_once(emu, paced_bot):
                        what="all cards to arrive")
     assert sorted(int(m.text.split()[0][1:]) for m in emu.bot_messages(IT_CHAT)
                   if "Status:" in m.text) == numbers
-    assert emu.calls_during_retry_after == []
+    await emu.wait_for(lambda: all("has been sent" in (emu.last_bot_message(5000 + u).text)
+                                   for u in range(REQUESTS) if emu.last_bot_message(5000 + u)),
+                       timeout=10, what="the confirmations")
+    assert len([u for u in range(REQUESTS) if emu.last_bot_message(5000 + u)]) == REQUESTS
+    # polling may go on; no message is sent while a retry_after runs
+    assert [c.method for c in emu.calls_during_retry_after if c.method != "getUpdates"] == []
     assert [c for c in emu.calls if c.status == 429] == []
+

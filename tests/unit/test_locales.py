@@ -89,7 +89,9 @@ FAMILIES: dict[str, set[str]] = {
 }
 # notify(…, alert.kind, …) in core/sweep.py: the alerts the requester is told about directly
 ALERT_TEMPLATES = {"rate_ask", "rate_remind"}
-SPECIAL_TEMPLATES = {"digest"}  # rendered by bot.render.digest from its lines, not one key
+# rendered by their own functions, not one key: bot.render.digest from its lines,
+# bot.render.submitted_text from form.submitted (and form.submitted_*)
+SPECIAL_TEMPLATES = {"digest", "submitted"}
 
 
 # ------------------------------------------------------------------ the files agree
