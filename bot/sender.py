@@ -96,12 +96,13 @@ class OutboxSender:
                 return delivered
 
     async def _deliver_one(self, item: OutboxMessage) -> bool:
+        # wait for Telegram's limits before the lease, so the lease covers the send only
+        await self.pacer.wait(item.chat_id)
         now = self.svc.clock.now()
         async with self.svc.db.transaction() as session:
             if not await outbox.claim(session, item.id, now):
                 return False  # another sender has it
         try:
-            await self.pacer.wait(item.chat_id)
             message_ids = await self._send(item)
         except RetryAfter as exc:
             delay = exc.retry_after

@@ -10,7 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage
 
-LEASE = timedelta(seconds=60)
+# long enough for one send with python-telegram-bot's timeouts; a lease left by a
+# killed instance frees the message for another sender after this
+LEASE = timedelta(seconds=30)
 
 
 def enqueue(

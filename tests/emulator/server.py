@@ -78,6 +78,10 @@ class BotApiEmulator(BotMethods):
         self.calls: list[ApiCall] = []
         self.calls_during_retry_after: list[ApiCall] = []
         self.enforce_limits = False
+        # before_call(method, params) runs before each non-getUpdates call is carried
+        # out; raising ApiError refuses it (crash tests kill the bot from here)
+        self.before_call: Callable[[str, JSON], None] | None = None
+        self.inflight = 0  # calls other than getUpdates being handled now
         self.last_call_at = time.monotonic()  # last non-getUpdates call (monotonic)
         self.last_delivery_at = time.monotonic()  # last getUpdates that handed out updates
         self.port: int | None = None
@@ -223,9 +227,13 @@ class BotApiEmulator(BotMethods):
             self.last_call_at = time.monotonic()
         # Calls made while a retry_after window runs are what reliability tests look for.
         in_window = self._retry_window_left(params, call.at) > 0
+        if name != "getupdates":
+            self.inflight += 1
         try:
             if token != self.token:
                 raise ApiError(401, "Unauthorized")
+            if self.before_call is not None and name != "getupdates":
+                self.before_call(method, params)
             fault = self._take_fault(name, params)
             if fault is not None:
                 if fault.delay:
@@ -240,6 +248,9 @@ class BotApiEmulator(BotMethods):
         except ApiError as exc:
             call.status, call.description = exc.status, exc.description
             call.result = exc.parameters
+        finally:
+            if name != "getupdates":
+                self.inflight -= 1
         self.calls.append(call)
         if in_window:
             self.calls_during_retry_after.append(call)
