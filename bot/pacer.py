@@ -54,6 +54,18 @@ class Pacer:
             wait = max(wait, self._global_sends[0] + 1.05 - now)
         return wait
 
+    def sent(self, chat_id: int) -> None:
+        """The last message to ``chat_id`` is done: count it from now, when Telegram
+        has surely seen it, not from when it left (a slow request would otherwise
+        let the next one in early)."""
+        now = self._now()
+        if chat_id > 0:
+            self._last_private[chat_id] = now
+        elif self._group_sends.get(chat_id):
+            self._group_sends[chat_id][-1] = now
+        if self._global_sends:
+            self._global_sends[-1] = now
+
     async def wait(self, chat_id: int) -> None:
         while (delay := self.delay_for(chat_id)) > 0:  # noqa: ASYNC110 - a timed wait, no event
             await asyncio.sleep(delay)

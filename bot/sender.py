@@ -103,7 +103,10 @@ class OutboxSender:
             if not await outbox.claim(session, item.id, now):
                 return False  # another sender has it
         try:
-            message_ids = await self._send(item)
+            try:
+                message_ids = await self._send(item)
+            finally:
+                self.pacer.sent(item.chat_id)
         except RetryAfter as exc:
             delay = exc.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
@@ -265,6 +268,7 @@ class OutboxSender:
                                                     parse_mode=ParseMode.HTML,
                                                     reply_parameters=reply,
                                                     message_thread_id=card.message_thread_id)
+            self.pacer.sent(card.chat_id)
             await self._record(request.id, sent, "relay")
 
     async def _reply_target(self, item: OutboxMessage, request: Request) -> ReplyParameters | None:
@@ -366,6 +370,7 @@ class OutboxSender:
                 reply_parameters=reply if not index else None,
                 message_thread_id=item.thread_id,
             )
+            self.pacer.sent(item.chat_id)
             ids.append(message.message_id)
             if request is not None:
                 await self._record(request.id, message, kind)
