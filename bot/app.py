@@ -18,6 +18,7 @@ from bot.settings import Settings
 from core.clock import Clock, SystemClock
 from core.context import Services
 from core.org import OrgConfig, load_org
+from db import users
 from db.migrate import upgrade
 from db.session import Database
 
@@ -81,7 +82,21 @@ async def prepare(settings: Settings, clock: Clock | None = None,
     """Validate the organisation file, bring the schema up to date, open the database."""
     org = org or load_org(settings.org_config)
     await upgrade(settings.database_url)
-    return Services(Database(settings.database_url), org, clock or SystemClock())
+    svc = Services(Database(settings.database_url), org, clock or SystemClock())
+    await bind_from_file(svc)
+    return svc
+
+
+async def bind_from_file(svc: Services) -> None:
+    """A department's `chat_id` in the organisation file binds it like /bind would;
+    a chat bound later with /bind is kept."""
+    async with svc.db.transaction() as session:
+        for department in svc.org.departments:
+            if department.chat_id is None:
+                continue
+            if await users.binding_for(session, department.key) is None:
+                await users.bind(session, department.key, department.chat_id,
+                                 department.thread_id, 0, svc.clock.now())
 
 
 def configure_logging(level: str) -> None:

@@ -28,7 +28,7 @@ def run() -> None:
         org = load_org(settings.org_config)
     except OrgError as exc:
         raise SystemExit(f"organisation file: {exc}") from None
-    if settings.bot_token is None:
+    if settings.bot_token is None or not settings.bot_token.get_secret_value():
         raise SystemExit("BOT_TOKEN is not set (copy .env.example to .env and fill it in)")
     svc = asyncio.run(prepare(settings, org=org))
     app = build_application(settings, svc)
@@ -46,8 +46,12 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="baton", description="Baton, the request desk bot")
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "demo"],
-                        help="run: start the bot (default); demo: an offline walk-through")
+    parser.add_argument("command", nargs="?", default="run",
+                        choices=["run", "demo", "check", "backup"],
+                        help="run: start the bot (default); demo: an offline walk-through; "
+                        "check: validate the organisation file and the database; "
+                        "backup: copy the SQLite database")
+    parser.add_argument("target", nargs="?", help="backup: where to write the copy")
     parser.add_argument("--lang", choices=["en", "ru"], default="en",
                         help="language of the demo's people and groups")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
@@ -55,5 +59,17 @@ def main(argv: list[str] | None = None) -> None:
         from bot.demo import main as demo
 
         demo(args.lang)
+    elif args.command == "check":
+        from bot.admin_cli import check
+
+        raise SystemExit(check())
+    elif args.command == "backup":
+        from bot.admin_cli import backup
+
+        raise SystemExit(backup(args.target))
     else:
         run()
+
+
+if __name__ == "__main__":
+    main()

@@ -148,3 +148,22 @@ async def test_my_lists_requests_with_status(emu, bot):
     assert "in progress" in listing.text and "new" in listing.text
     empty = await say(emu, bot, OUTSIDER, "/my")
     assert "no requests yet" in empty.text
+
+
+async def test_a_chat_id_in_the_organisation_file_binds_without_bind(emu, database_url, clock):
+    import tomllib
+
+    from core.org import parse_org
+    from tests.conftest import ROOT
+    from tests.harness import BotUnderTest
+
+    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    data["departments"][0]["chat_id"] = IT_CHAT
+    runner = BotUnderTest(emu, database_url, parse_org(data), clock)
+    await runner.start()
+    try:
+        number = await file_access_request(emu, runner)
+        assert card(emu, number).buttons
+    finally:
+        await runner.stop()
