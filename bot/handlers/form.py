@@ -317,12 +317,10 @@ async def submit(update: Update, context: Context) -> None:
             return
         answers = _answers(svc, state)
         dates = [d for a in answers if a["type"] == "date" and (d := date_answer(a))]
-        request, bound = await create_request(
-            session, svc, user_id, department, request_type, answers,
-            state.priority or "normal", min(dates) if dates else None)
-    # the confirmation with #N was committed with the request (the outbox): a
-    # crash from here on cannot lose it
-    del request, bound
+        # the confirmation with #N is owed in the outbox, committed with the
+        # request: a crash from here on cannot lose it
+        await create_request(session, svc, user_id, department, request_type, answers,
+                             state.priority or "normal", min(dates) if dates else None)
     sender(context).wake()
     await query.answer()
     await _close_buttons(update)
