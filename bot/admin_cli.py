@@ -7,7 +7,6 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
@@ -27,16 +26,16 @@ async def _check(settings: Settings) -> int:
           f"language {org.organization.language}, access {org.access.mode}")
     db = Database(settings.database_url)
     try:
-        async with db.reading() as session:
-            await session.execute(text("SELECT 1"))
-            try:
-                bindings = {b.department_key: b for b in await users.bindings(session)}
-            except Exception:
-                bindings = None
+        await db.ping()
     except Exception as exc:
         print(f"✗ database {make_url(settings.database_url).render_as_string()}: "
               f"{type(exc).__name__}: {exc}")
         return 1
+    try:  # its own transaction: a missing table aborts a PostgreSQL transaction
+        async with db.reading() as session:
+            bindings = {b.department_key: b for b in await users.bindings(session)}
+    except Exception:
+        bindings = None  # no schema yet: the bot creates it on start
     finally:
         await db.dispose()
     print(f"✓ database {make_url(settings.database_url).render_as_string()} answers"

@@ -96,7 +96,7 @@ async def bind_from_file(svc: Services) -> None:
                 continue
             if await users.binding_for(session, department.key) is None:
                 await users.bind(session, department.key, department.chat_id,
-                                 department.thread_id, 0, svc.clock.now())
+                                 department.thread_id, None, svc.clock.now())
 
 
 def configure_logging(level: str) -> None:

@@ -20,15 +20,16 @@ def notify(
     now: datetime,
     user_id: int,
     template: str,
-    request: Request | None = None,
+    request: Request | int | None = None,
     *,
     keyboard: str | None = None,
     **args: Any,
 ) -> None:
-    """A private notice to a person; replies to it map back to the request."""
+    """A private notice to a person about a request (or its number); replies to it
+    map back to the request."""
     outbox.enqueue(
         session, now, chat_id=user_id, kind="notice",
-        request_id=request.id if request else None,
+        request_id=request.id if isinstance(request, Request) else request,
         payload={"template": template, "args": args, "keyboard": keyboard},
     )
 

@@ -2,9 +2,10 @@
 and owe the messages — reminders, breaches, escalations, rating questions,
 auto-closing and the daily stuck list — in the same transaction.
 
-Claiming is a conditional UPDATE of ``next_alert_at`` (with ``SKIP LOCKED`` on
-PostgreSQL), plus a unique ``alerts_sent`` row per alert: a restart, an
-overlapping scan or a second instance never sends an alert twice, and the
+Claiming is a locking read of the due rows (``FOR UPDATE SKIP LOCKED`` on
+PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` admits one writer) that moves their
+``next_alert_at`` on, plus a unique ``alerts_sent`` row per alert: a restart,
+an overlapping scan or a second instance never sends an alert twice, and the
 outbox retries a failed send rather than losing it.
 """
 
@@ -17,7 +18,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Row, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.alerts import Alert, Clocks, plan, select_due
@@ -26,6 +26,7 @@ from core.lifecycle import OPEN_STATUSES, Action, Status
 from core.outgoing import notify, refresh_card
 from db import outbox, requests, users
 from db.models import AlertSent, Rating, Request, ScheduleMark
+from db.session import insert_ignore
 
 BATCH = 1000
 _REQUESTS = Request.__table__
@@ -62,12 +63,6 @@ async def reschedule(session: AsyncSession, svc: Services, request: Request,
         .values(next_alert_at=min(open_at, default=None), last_event_at=now)
         .execution_options(synchronize_session=False)
     )
-
-
-def _insert_ignore(session: AsyncSession, table: Any) -> Any:
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(table).on_conflict_do_nothing()
 
 
 async def _claim(session: AsyncSession, now: datetime, limit: int) -> list[Any]:
@@ -118,15 +113,14 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
                 closed = await _auto_close(session, svc, row.id, now)
                 report.auto_closed += closed
             elif alert.kind in ("rate_ask", "rate_remind"):
-                request = await requests.get_request(session, row.id)
-                notify(session, now, row.requester_id, alert.kind, request, keyboard="rate")
+                notify(session, now, row.requester_id, alert.kind, row.id, keyboard="rate")
             else:
                 _route(svc, row, alert, bindings, digests)
         if closed:
             upcoming = None
         next_at.append({"rid": row.id, "next": upcoming})
     if marks:
-        await session.execute(_insert_ignore(session, AlertSent), marks)
+        await session.execute(insert_ignore(session, AlertSent), marks)
     if next_at:
         await session.execute(
             # Core, not ORM: one executemany for the whole batch
@@ -231,7 +225,7 @@ async def stuck_lists(svc: Services, report: ScanReport) -> None:
             continue
         async with svc.db.transaction() as session:
             claimed = await session.execute(
-                _insert_ignore(session, ScheduleMark).values(
+                insert_ignore(session, ScheduleMark).values(
                     key=f"stuck:{department.key}:{today}", at=now))
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
                 continue  # already listed today, here or by another instance

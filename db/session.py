@@ -12,7 +12,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -83,5 +84,18 @@ class Database:
         async with self._readers() as session, session.begin():
             yield session
 
+    async def ping(self) -> None:
+        """Raise if the database does not answer."""
+        async with self.reading() as session:
+            await session.execute(text("SELECT 1"))
+
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def insert_ignore(session: AsyncSession, table: Any) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING`` in the session's dialect: a claim that
+    only the first writer wins (rowcount 1), on SQLite and PostgreSQL alike."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(table).on_conflict_do_nothing()

@@ -61,11 +61,9 @@ async def _ranked(session: AsyncSession, value: Any, groups: list[Any],
     keys = [inner.c[g.key] for g in groups]
     query = select(*keys, rn, n, inner.c.v).where(
         or_(rn == (n + 1) // 2, rn == (9 * n + 9) // 10))
-    result: dict[Any, Percentiles] = {}
-    rows = [(tuple(r[: len(groups)]) if len(groups) > 1 else r[0], r[-3], r[-2], r[-1])
-            for r in await session.execute(query)]
-    result.update(_percentiles(rows))
-    return result
+    return _percentiles(
+        (tuple(r[: len(groups)]) if len(groups) > 1 else r[0], r[-3], r[-2], r[-1])
+        for r in await session.execute(query))
 
 
 async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: int,

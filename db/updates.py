@@ -5,22 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ProcessedUpdate
+from db.session import insert_ignore
 
 
 async def first_time(session: AsyncSession, update_id: int | None, now: datetime) -> bool:
     """Record the update; False when its effect was already done (a redelivery)."""
     if update_id is None:
         return True
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    module = postgresql if dialect == "postgresql" else sqlite
     result = await session.execute(
-        module.insert(ProcessedUpdate).values(update_id=update_id, at=now)
-        .on_conflict_do_nothing()
-    )
+        insert_ignore(session, ProcessedUpdate).values(update_id=update_id, at=now))
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 

@@ -71,7 +71,7 @@ async def bind(
     department_key: str,
     chat_id: int,
     thread_id: int | None,
-    by: int,
+    by: int | None,  # None: bound by the organisation file
     now: datetime,
 ) -> None:
     binding = await session.get(ChatBinding, department_key)

@@ -25,7 +25,7 @@ from bot.forms.inputs import (
     SkipInput,
     TextInput,
 )
-from bot.i18n import Html, t
+from bot.i18n import Html, plain, t
 from bot.render import question_text, summary_text
 from bot.runtime import Context, access, language, sender, services
 from core.context import Services
@@ -174,6 +174,8 @@ async def advance(update: Update, context: Context, given: FormInput,
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
     message = update.effective_message
+    broken = stale = False
+    error: Invalid | None = None
     async with svc.db.transaction() as session:
         if not await first_time(session, update.update_id, svc.clock.now()):
             return True  # a redelivered answer: it was applied already
@@ -185,16 +187,19 @@ async def advance(update: Update, context: Context, given: FormInput,
                 expected[1] is not None and state.field_index != expected[1])):
             stale = True  # a button of an earlier question
         else:
-            stale = False
             try:
                 error = engine.answer(svc.org, state, given, _today(svc))
             except FormBroken:
+                broken = True
                 await drafts.delete_draft(session, user_id)
-                await message.reply_html(t(lang, "form.broken"))
-                return True
-            if error is None:
-                _apply(draft, state)
-                await drafts.save_draft(session, draft, svc.clock.now())
+            else:
+                if error is None:
+                    _apply(draft, state)
+                    await drafts.save_draft(session, draft, svc.clock.now())
+    # Telegram is called only after the transaction: it holds SQLite's write lock
+    if broken:
+        await message.reply_html(t(lang, "form.broken"))
+        return True
     if stale:
         if update.callback_query:
             await update.callback_query.answer(t(lang, "form.stale"))
@@ -298,29 +303,36 @@ async def submit(update: Update, context: Context) -> None:
         return  # access was withdrawn while the form was open
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
+    refusal = await _submit_draft(svc, user_id)
+    if refusal is not None:  # answered after the transaction, never inside it
+        await query.answer(plain(lang, refusal), show_alert=refusal == "form.broken")
+        return
+    sender(context).wake()
+    await query.answer()
+    await _close_buttons(update)
+
+
+async def _submit_draft(svc: Services, user_id: int) -> str | None:
+    """Turn the draft into a request in one transaction; the text key of a refusal."""
     async with svc.db.transaction() as session:
         draft = await drafts.get_draft(session, user_id)
-        if draft is None or draft.stage != "summary":
-            await query.answer(t(lang, "form.already_submitted" if draft is None
-                                 else "form.stale"))
-            return
+        if draft is None:
+            return "form.already_submitted"
+        if draft.stage != "summary":
+            return "form.stale"
         state = _state(draft)
         try:
             department = engine.department_of(svc.org, state)
             request_type = engine.type_of(svc.org, state)
         except FormBroken:
             await drafts.delete_draft(session, user_id)
-            await query.answer(t(lang, "form.broken"), show_alert=True)
-            return
+            return "form.broken"
         if not await drafts.delete_draft(session, user_id, draft.version):
-            await query.answer(t(lang, "form.already_submitted"))
-            return
+            return "form.already_submitted"
         answers = _answers(svc, state)
         dates = [d for a in answers if a["type"] == "date" and (d := date_answer(a))]
         # the confirmation with #N is owed in the outbox, committed with the
         # request: a crash from here on cannot lose it
         await create_request(session, svc, user_id, department, request_type, answers,
                              state.priority or "normal", min(dates) if dates else None)
-    sender(context).wake()
-    await query.answer()
-    await _close_buttons(update)
+    return None
