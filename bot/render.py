@@ -49,6 +49,19 @@ def split_text(text: str, size: int = USER_CHUNK) -> list[str]:
     return pieces
 
 
+def pack(blocks: list[Html], limit: int = TEXT_LIMIT - 96) -> list[Html]:
+    """Blocks joined into as few messages as fit Telegram's limit, so a long report
+    is a few messages rather than a burst of many (HTML tags count against the
+    limit here, which only errs on the safe side)."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and utf16_len(messages[-1]) + 2 + utf16_len(block) <= limit:
+            messages[-1] += "\n\n" + block
+        else:
+            messages.append(block)
+    return [Html(m) for m in messages]
+
+
 def person(user: User | None, user_id: int | None = None, *, link: bool = False) -> Html:
     if user is None:
         return Html(escape(f"id {user_id}")) if user_id else Html("—")

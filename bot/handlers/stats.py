@@ -10,6 +10,7 @@ from telegram import Update
 from bot.charts import render_chart
 from bot.export import build_csv
 from bot.i18n import t
+from bot.render import pack
 from bot.runtime import Context, language, services
 from bot.stats_view import chart_labels, department_text, flows_text
 from db import stats, users
@@ -65,8 +66,10 @@ async def stats_command(update: Update, context: Context) -> None:
         chart = await stats.series(session, svc.org, now, days, keys)
         people = await users.get_users(session, {e.user_id for d in report.departments
                                                  for e in d.executors})
-    for department in report.departments:
-        await message.reply_html(department_text(lang, svc.org, department, days, people))
+    # a manager of many departments gets a few messages, not a burst of one each
+    blocks = [department_text(lang, svc.org, d, days, people) for d in report.departments]
+    for text in pack(blocks):
+        await message.reply_html(text)
     await message.reply_html(flows_text(lang, svc.org, report.flows, days))
     names = [d.name for d in svc.org.departments if d.key in keys]
     # rendering takes about half a second: keep the event loop free meanwhile
