@@ -112,38 +112,49 @@ async def act(
                 return Outcome(request, Refusal.SAME_DEPARTMENT)
             if svc.org.department(to_department or "") is None:
                 return Outcome(request, Refusal.NOT_FOUND)
-        transition = TRANSITIONS[action]
-        values = _changes(svc, request, action, press.actor_id, now, to_department)
         only_assignee = (
             press.actor_id
-            if Role.ASSIGNEE in transition.roles and action is not Action.REJECT
+            if Role.ASSIGNEE in TRANSITIONS[action].roles and action is not Action.REJECT
             and Role.MANAGER not in roles and action is not Action.TRANSFER
             else None
         )
-        # still conditional on the status we read: a second press that got here
-        # changes nothing and is told who was first
-        applied = await requests.conditional_update(
-            session, request_id, [request.status],
-            {**values, "status": transition.target.value, "status_changed_at": now},
-            assignee_id=only_assignee,
-        )
-        if not applied:
+        changed = await _transition(session, svc, request, action, press.actor_id, now,
+                                    reason=reason, to_department=to_department,
+                                    assignee_id=only_assignee)
+        if changed is None:
             return Outcome(request, Refusal.WRONG_STATE,
                            await requests.last_event(session, request_id))
-        before = request.status
-        before_department = request.department_key
-        request = await requests.get_request(session, request_id)
-        assert request is not None
-        requests.add_event(
-            session, request_id, now, action.value, press.actor_id, from_status=before,
-            to_status=request.status, reason=reason,
-            from_department=before_department if action is Action.TRANSFER else None,
-            to_department=to_department if action is Action.TRANSFER else None,
-        )
-        await _announce(session, svc, request, action, press.actor_id, now, reason,
-                        before_department)
-        await reschedule(session, svc, request, now)
-        return Outcome(request)
+        return Outcome(changed)
+
+
+async def _transition(session: AsyncSession, svc: Services, request: Request, action: Action,
+                      actor: int, now: datetime, *, reason: str | None = None,
+                      to_department: str | None = None, assignee_id: int | None = None
+                      ) -> Request | None:
+    """Change ``request`` by ``action`` if it still has the status it was read with,
+    with its event, the card and notices it owes and its next alert; None when
+    someone else was first."""
+    values = _changes(svc, request, action, actor, now, to_department)
+    applied = await requests.conditional_update(
+        session, request.id, [request.status],
+        {**values, "status": TRANSITIONS[action].target.value, "status_changed_at": now},
+        assignee_id=assignee_id,
+    )
+    if not applied:
+        return None
+    before, before_department = request.status, request.department_key
+    changed = await requests.get_request(session, request.id)
+    assert changed is not None
+    transfer = action is Action.TRANSFER
+    requests.add_event(
+        session, request.id, now, action.value, actor, from_status=before,
+        to_status=changed.status, reason=reason,
+        from_department=before_department if transfer else None,
+        to_department=to_department if transfer else None,
+    )
+    await _announce(session, svc, changed, action, actor, now, reason, before_department)
+    await reschedule(session, svc, changed, now)
+    return changed
 
 
 def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
@@ -307,20 +318,11 @@ async def relay_message(
             if request.status not in OPEN_STATUSES or binding is None:
                 return Outcome(request, Refusal.WRONG_STATE)
             answered = False
-            if request.status == Status.WAITING:
-                answered = await requests.conditional_update(
-                    session, request_id, [Status.WAITING.value],
-                    {**_changes(svc, request, Action.ANSWER, press.actor_id, now, None),
-                     "status": Status.IN_PROGRESS.value, "status_changed_at": now},
-                )
-                if answered:
-                    requests.add_event(session, request_id, now, Action.ANSWER.value,
-                                       press.actor_id, from_status=Status.WAITING.value,
-                                       to_status=Status.IN_PROGRESS.value, reason=text)
-                    request = await requests.get_request(session, request_id)
-                    assert request is not None
-                    await refresh_card(session, now, request)
-                    await reschedule(session, svc, request, now)
+            if request.status == Status.WAITING:  # the answer puts it back to work
+                changed = await _transition(session, svc, request, Action.ANSWER,
+                                            press.actor_id, now, reason=text)
+                answered = changed is not None
+                request = changed or request
             relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=True)
