@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from telegram import Bot, Message, ReplyParameters
 from telegram.constants import ParseMode
@@ -27,7 +27,6 @@ from db import outbox, requests, users
 from db.models import OutboxMessage, Request, User
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 MAX_BACKOFF = 300.0
 
 
@@ -96,21 +95,18 @@ class OutboxSender:
             if not progressed:
                 return delivered
 
-    async def _paced(self, chat_id: int, call: Callable[[], Awaitable[T]]) -> T:
-        """Every call the sender makes: within Telegram's limits, counted when done."""
-        await self.pacer.wait(chat_id)
-        try:
-            return await call()
-        finally:
-            self.pacer.sent(chat_id)
-
     async def _deliver_one(self, item: OutboxMessage) -> bool:
+        # wait for Telegram's limits before the lease, so the lease covers the send only
+        await self.pacer.wait(item.chat_id)
         now = self.svc.clock.now()
         async with self.svc.db.transaction() as session:
             if not await outbox.claim(session, item.id, now):
                 return False  # another sender has it
         try:
-            message_ids = await self._send(item)
+            try:
+                message_ids = await self._send(item)
+            finally:
+                self.pacer.sent(item.chat_id)
         except RetryAfter as exc:
             delay = exc.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
@@ -188,11 +184,9 @@ class OutboxSender:
             ids = {item.chat_id}
             if request is not None:
                 ids |= {request.requester_id, request.assignee_id or 0}
-            for key in ("author_id", "mention"):
-                if item.payload.get(key):
-                    ids.add(int(item.payload[key]))
-            if item.payload.get("args", {}).get("actor_id"):
-                ids.add(int(item.payload["args"]["actor_id"]))
+            author = item.payload.get("author_id") or item.payload.get("args", {}).get("actor_id")
+            if author:
+                ids.add(int(author))
             people = await users.get_users(session, {i for i in ids if i > 0})
         fallback = self.svc.org.organization.language
         recipient = people.get(item.chat_id)
@@ -202,10 +196,12 @@ class OutboxSender:
         return request, people, lang
 
     async def _send(self, item: OutboxMessage) -> list[int]:
+        if item.chat_id > 0:
+            async with self.svc.db.transaction() as session:
+                user = (await users.get_users(session, {item.chat_id})).get(item.chat_id)
+            if user is not None and user.blocked:
+                raise Permanent("the user blocked the bot or never started it")
         request, people, lang = await self._context(item)
-        recipient = people.get(item.chat_id)
-        if recipient is not None and recipient.blocked:
-            raise Permanent("the user blocked the bot or never started it")
         if item.kind == "card":
             assert request is not None
             return await self._send_card(item, request, people, lang)
@@ -234,9 +230,8 @@ class OutboxSender:
             markup = None
         if shown is not None:
             try:
-                await self._paced(item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, shown.message_id, parse_mode=ParseMode.HTML,
-                    reply_markup=markup))
+                await self.bot.edit_message_text(text, item.chat_id, shown.message_id,
+                                                 parse_mode=ParseMode.HTML, reply_markup=markup)
                 return [shown.message_id]
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
@@ -246,10 +241,10 @@ class OutboxSender:
                 # the card was deleted in the group: post it again below
         if not here:
             return []
-        message = await self._paced(item.chat_id, lambda: self.bot.send_message(
+        message = await self.bot.send_message(
             item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
             message_thread_id=item.thread_id,
-        ))
+        )
         await self._record(request.id, message, "card")
         await self._send_files(request, message, lang)
         return [message.message_id]
@@ -257,20 +252,24 @@ class OutboxSender:
     async def _send_files(self, request: Request, card: Message, lang: str) -> None:
         """The photos and documents of the brief, as replies to the card."""
         for answer in request.answers:
-            if not answer.get("file_id"):
+            file_id = answer.get("file_id")
+            if not file_id:
                 continue
             caption = t(lang, "card.title", id=request.id, type=answer["label"])
-            sent = await self._paced(card.chat_id, self._file_call(card, answer, caption))
+            reply = ReplyParameters(card.message_id, allow_sending_without_reply=True)
+            await self.pacer.wait(card.chat_id)
+            if answer.get("file_kind") == "photo":
+                sent = await self.bot.send_photo(card.chat_id, file_id, caption=caption,
+                                                 parse_mode=ParseMode.HTML,
+                                                 reply_parameters=reply,
+                                                 message_thread_id=card.message_thread_id)
+            else:
+                sent = await self.bot.send_document(card.chat_id, file_id, caption=caption,
+                                                    parse_mode=ParseMode.HTML,
+                                                    reply_parameters=reply,
+                                                    message_thread_id=card.message_thread_id)
+            self.pacer.sent(card.chat_id)
             await self._record(request.id, sent, "relay")
-
-    def _file_call(self, card: Message, answer: dict[str, Any], caption: str
-                   ) -> Callable[[], Awaitable[Message]]:
-        send = self.bot.send_photo if answer.get("file_kind") == "photo" \
-            else self.bot.send_document
-        return lambda: send(card.chat_id, answer["file_id"], caption=caption,
-                            parse_mode=ParseMode.HTML, message_thread_id=card.message_thread_id,
-                            reply_parameters=ReplyParameters(card.message_id,
-                                                             allow_sending_without_reply=True))
 
     async def _reply_target(self, item: OutboxMessage, request: Request) -> ReplyParameters | None:
         async with self.svc.db.transaction() as session:
@@ -298,10 +297,10 @@ class OutboxSender:
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.get("caption"):
             caption = Html(f"{caption}\n{render.clip(payload['caption'], 800, lang)}")
-        copied = await self._paced(item.chat_id, lambda: self.bot.copy_message(
+        copied = await self.bot.copy_message(
             item.chat_id, payload["from_chat"], payload["message_id"], caption=caption,
             parse_mode=ParseMode.HTML, reply_parameters=reply, message_thread_id=item.thread_id,
-        ))
+        )
         async with self.svc.db.transaction() as session:
             requests.record_message(session, request.id, item.chat_id, copied.message_id,
                                     "relay", self.svc.clock.now(), item.thread_id)
@@ -330,6 +329,9 @@ class OutboxSender:
             return await self._send_texts(item, request, texts, None, None, "notice")
         if template == "digest":
             mentioned = payload.get("mention")
+            if mentioned:
+                async with self.svc.db.transaction() as session:
+                    people.update(await users.get_users(session, {int(mentioned)}))
             texts = [render.digest(lang, self.svc.org, payload,
                                    people.get(int(mentioned)) if mentioned else None)]
             return await self._send_texts(item, request, texts, None, None, "notice")
@@ -360,18 +362,19 @@ class OutboxSender:
         # only the last part carries the buttons
         for index, text in enumerate(texts):
             last = index == len(texts) - 1
-            message = await self._paced(item.chat_id, self._text_call(
-                item, text, markup if last else None, reply if not index else None))
+            if index:
+                await self.pacer.wait(item.chat_id)
+            message = await self.bot.send_message(
+                item.chat_id, text, parse_mode=ParseMode.HTML,
+                reply_markup=markup if last else None,
+                reply_parameters=reply if not index else None,
+                message_thread_id=item.thread_id,
+            )
+            self.pacer.sent(item.chat_id)
             ids.append(message.message_id)
             if request is not None:
                 await self._record(request.id, message, kind)
         return ids
-
-    def _text_call(self, item: OutboxMessage, text: str, markup: Any,
-                   reply: ReplyParameters | None) -> Callable[[], Awaitable[Message]]:
-        return lambda: self.bot.send_message(item.chat_id, text, parse_mode=ParseMode.HTML,
-                                             reply_markup=markup, reply_parameters=reply,
-                                             message_thread_id=item.thread_id)
 
     async def _record(self, request_id: int, message: Message, kind: str) -> None:
         now: datetime = self.svc.clock.now()
