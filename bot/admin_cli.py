@@ -7,12 +7,35 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
 from core.org import OrgError, load_org
 from db import users
+from db.models import ChatBinding, User
 from db.session import Database
+
+
+def _schema_head(url: str) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    try:
+        return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    except Exception:
+        return None
+
+
+def _person(people: dict[int, User], user_id: int) -> str:
+    person = people.get(user_id)
+    if person is None:
+        return f"{user_id} (not seen by the bot yet)"
+    name = " ".join(p for p in (person.first_name, person.last_name) if p)
+    note = "" if person.started and not person.blocked else \
+        ", has not started the bot: escalations reach them in the group"
+    return f"{user_id} ({name}{note})"
 
 
 async def _check(settings: Settings) -> int:
@@ -24,41 +47,78 @@ async def _check(settings: Settings) -> int:
     print(f"✓ organisation file {settings.org_config}: {org.organization.name}, "
           f"{len(org.departments)} departments, timezone {org.organization.timezone}, "
           f"language {org.organization.language}, access {org.access.mode}")
+    shown_url = make_url(settings.database_url).render_as_string()  # the password hidden
     db = Database(settings.database_url)
     try:
         await db.ping()
     except Exception as exc:
-        print(f"✗ database {make_url(settings.database_url).render_as_string()}: "
-              f"{type(exc).__name__}: {exc}")
+        await db.dispose()
+        print(f"✗ database {shown_url}: {type(exc).__name__}: {exc}")
         return 1
+    bindings: dict[str, ChatBinding] | None
+    people: dict[int, User] = {}
+    revision = None
     try:  # its own transaction: a missing table aborts a PostgreSQL transaction
         async with db.reading() as session:
+            revision = await session.scalar(text("SELECT version_num FROM alembic_version"))
             bindings = {b.department_key: b for b in await users.bindings(session)}
+            ids = set(org.organization.admins) | {
+                m for d in org.departments for m in d.managers}
+            people = await users.get_users(session, ids)
     except Exception:
         bindings = None  # no schema yet: the bot creates it on start
     finally:
         await db.dispose()
-    print(f"✓ database {make_url(settings.database_url).render_as_string()} answers"
-          + (" (empty: the schema is created on the first start)" if bindings is None else ""))
+    head = _schema_head(settings.database_url)
+    if bindings is None or revision is None:
+        schema = "empty: the schema is created on the first start"
+    elif revision == head:
+        schema = f"schema {revision}, up to date"
+    else:
+        schema = (f"schema {revision}; `baton run` migrates it to {head} on start "
+                  "(back up first: see the README's upgrade notes)")
+    print(f"✓ database {shown_url} answers ({schema})")
     problems = 0
+    print("Departments:")
     for department in org.departments:
         binding = (bindings or {}).get(department.key)
+        in_file = department.chat_id
         if binding is not None:
-            chat = f"chat {binding.chat_id}" + (f", topic {binding.thread_id}"
-                                                if binding.thread_id else "")
-        elif department.chat_id is not None:
-            chat = f"chat {department.chat_id} (from the file)"
+            where = f"chat {binding.chat_id}" + (f", topic {binding.thread_id}"
+                                                 if binding.thread_id else "")
+            if binding.bound_by is None:
+                how = "from the organisation file"
+            else:
+                how = (f"with /bind by {binding.bound_by} on "
+                       f"{binding.bound_at:%Y-%m-%d %H:%M} UTC")
+                if in_file is not None and in_file != binding.chat_id:
+                    how += f"; the file's chat_id {in_file} is ignored: /bind wins"
+            chat = f"{where} ({how})"
+        elif in_file is not None:
+            chat = f"chat {in_file} (from the organisation file, bound on the next start)"
         else:
             chat = "no chat bound yet: send /bind " + department.key + " in its group"
             problems += 1
-        managers = ", ".join(str(m) for m in department.managers) or "none"
-        types = ", ".join(t.key for t in department.request_types)
-        print(f"  {department.key:<12} {department.name}: {chat}; managers {managers}; "
-              f"types {types}")
-    print(f"  admins: {', '.join(str(a) for a in org.organization.admins) or 'none'}")
+        managers = ", ".join(_person(people, m) for m in department.managers) or "none"
+        types = ", ".join(f"{t.key} ({t.name})" for t in department.request_types)
+        print(f"  {department.key:<12} {department.name}")
+        print(f"    chat:     {chat}")
+        print(f"    managers: {managers}")
+        print(f"    types:    {types}")
+    admins = ", ".join(_person(people, a) for a in org.organization.admins) or "none"
+    print(f"Admins: {admins}")
+    if not org.organization.admins:
+        print("! no admins: nobody can /bind a group")
+        problems += 1
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         print("! BOT_TOKEN is not set: `baton run` will refuse to start")
         problems += 1
+    else:
+        print("✓ BOT_TOKEN is set")
+    mode = f"webhook at {settings.webhook_url}" if settings.webhook_url else "long polling"
+    metrics = (f"/metrics and /healthz on {settings.metrics_listen}:{settings.metrics_port}"
+               if settings.metrics_port is not None else "no metrics server (METRICS_PORT unset)")
+    print(f"Mode: {mode}; {metrics}; logs {settings.log_format} at {settings.log_level}")
     if problems:
         print(f"{problems} thing(s) to look at before people use the bot.")
     return 0

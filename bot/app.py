@@ -8,13 +8,15 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from telegram.ext import Application, ApplicationBuilder
 
-from bot import scheduler
+from bot import logs, scheduler
 from bot.access import AccessChecker
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
+from bot.metrics import Metrics, MetricsServer
 from bot.pacer import Pacer
 from bot.sender import OutboxSender
 from bot.settings import Settings
+from bot.update_order import DEFAULT_LIMIT, PerUserOrder
 from core.clock import Clock, SystemClock
 from core.context import Services
 from core.org import OrgConfig, load_org
@@ -33,22 +35,34 @@ def build_application(
     *,
     pacer: Pacer | None = None,
     token: str | None = None,
+    concurrency: int = DEFAULT_LIMIT,
 ) -> Application:  # type: ignore[type-arg]
+    """The Application: updates of different people handled at once (up to
+    ``concurrency``), each person's in order; the outbox sender; metrics."""
     secret = token or (settings.bot_token.get_secret_value() if settings.bot_token else None)
     if not secret:
         raise SystemExit("BOT_TOKEN is not set (see .env.example)")
+    metrics = Metrics(svc)
     app = (
         ApplicationBuilder()
         .token(secret)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
+        .concurrent_updates(PerUserOrder(concurrency, metrics=metrics))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     app.bot_data["services"] = svc
-    app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer)
+    app.bot_data["metrics"] = metrics
+    app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer, metrics)
     app.bot_data["access"] = AccessChecker(svc.org)
+    if settings.metrics_port is not None and not (
+            settings.webhook_url and settings.metrics_port == settings.webhook_port):
+        # with METRICS_PORT = WEBHOOK_PORT the webhook server serves /metrics itself
+        app.bot_data["metrics_server"] = MetricsServer(svc, metrics, settings.metrics_port,
+                                                       settings.metrics_listen)
     register(app)
     scheduler.install(app, settings.scheduler_interval)
     return app
@@ -58,11 +72,24 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     await set_commands(app)
     sender: OutboxSender = app.bot_data["sender"]
     sender.start()
+    server: MetricsServer | None = app.bot_data.get("metrics_server")
+    if server is not None:
+        server.start()
+
+
+async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
+    """After the updates in hand are handled (Application.stop waits for them) and
+    before the HTTP client closes: let the sender deliver what they owe."""
+    sender: OutboxSender = app.bot_data["sender"]
+    await sender.stop()
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     sender: OutboxSender = app.bot_data["sender"]
-    await sender.stop()
+    await sender.stop()  # stopped already after a normal stop; this covers a failed start
+    server: MetricsServer | None = app.bot_data.pop("metrics_server", None)
+    if server is not None:
+        await server.stop()
 
 
 async def set_commands(app: Application) -> None:  # type: ignore[type-arg]
@@ -99,12 +126,16 @@ async def bind_from_file(svc: Services) -> None:
                                  department.thread_id, None, svc.clock.now())
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs whole URLs, and the URL carries the token
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+def configure_logging(settings: Settings | str) -> logging.Handler:
+    """One line per event, text or JSON (LOG_FORMAT), with the token and the
+    webhook secret replaced wherever they would appear. (A bare level is
+    still accepted: the settings' format and secrets are then read here.)"""
+    if isinstance(settings, str):
+        settings = Settings().model_copy(update={"log_level": settings})
+    return logs.configure(settings.log_level, settings.log_format, secrets=[
+        settings.bot_token.get_secret_value() if settings.bot_token else None,
+        settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+    ])
 
 
 def run_kwargs() -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 
 from pydantic import ValidationError
@@ -15,15 +16,22 @@ from core.org import OrgError, load_org
 log = logging.getLogger("baton")
 
 
+def _stop_during_start(signum: int, frame: object) -> None:
+    # SIGTERM before polling starts (during migrations, say): stop cleanly. As PID 1
+    # in a container a signal without a handler would be ignored until SIGKILL.
+    raise SystemExit(0)
+
+
 def run() -> None:
     from bot.app import build_application, configure_logging, prepare, run_kwargs
 
+    signal.signal(signal.SIGTERM, _stop_during_start)  # replaced by PTB's once running
     try:
         settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         raise SystemExit(f"settings: {first['loc'][0]}: {first['msg']}") from None
-    configure_logging(settings.log_level)
+    configure_logging(settings)
     try:
         org = load_org(settings.org_config)
     except OrgError as exc:
@@ -41,7 +49,11 @@ def run() -> None:
             log.warning("WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
         asyncio.run(serve(app, settings))
     else:
+        # SIGTERM and SIGINT stop it gracefully: python-telegram-bot's stop_signals
+        # end the loop, Application.stop() handles the updates in hand, then the
+        # sender delivers what they owe (bot.app._post_stop)
         app.run_polling(**run_kwargs())
+    log.info("Baton stopped")
 
 
 def main(argv: list[str] | None = None) -> None:

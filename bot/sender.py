@@ -9,6 +9,7 @@ telling a person who can act instead of dropping the message silently.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot import keyboards, render
 from bot.i18n import Html, pick_language, t
+from bot.metrics import Metrics
 from bot.pacer import Pacer
 from core.context import Services
 from core.outgoing import notify, notify_group
@@ -28,6 +30,13 @@ from db.models import OutboxMessage, Request, User
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300.0
+# on stop (SIGTERM) the sender goes on delivering what is due for this long,
+# finishing the message in hand, so the answer to the last update still leaves;
+# whatever is left stays owed in the database for the next start
+STOP_GRACE = 5.0
+# a message in hand past the grace is waited for this much longer (the HTTP
+# timeouts end it sooner), then given back to the outbox
+STOP_HARD_LIMIT = 15.0
 
 
 class Permanent(Exception):
@@ -35,12 +44,15 @@ class Permanent(Exception):
 
 
 class OutboxSender:
-    def __init__(self, svc: Services, bot: Bot, pacer: Pacer | None = None) -> None:
+    def __init__(self, svc: Services, bot: Bot, pacer: Pacer | None = None,
+                 metrics: Metrics | None = None) -> None:
         self.svc, self.bot = svc, bot
         self.pacer = pacer or Pacer()
+        self.metrics = metrics or Metrics()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        self._deadline = float("inf")  # loop time after which a stopping sender stops
 
     # ---------------------------------------------------------------- loop
     def wake(self) -> None:
@@ -49,18 +61,38 @@ class OutboxSender:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="outbox-sender")
 
-    async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop gracefully: deliver what is due now for up to ``grace`` seconds,
+        finish the message in hand, then return. Nothing is lost: what is not
+        delivered stays owed in the database, and a message still in hand after
+        the hard limit is given back to the outbox (not left leased)."""
+        if not self._stopping:
+            self._deadline = asyncio.get_running_loop().time() + grace
+            self._stopping = True
+            self._wake.set()
+        task, self._task = self._task, None
+        if task is None or task.done():
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), grace + STOP_HARD_LIMIT)
+        except TimeoutError:
+            log.warning("outbox sender did not finish within %.0fs: stopped",
+                        grace + STOP_HARD_LIMIT)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    def _out_of_time(self) -> bool:
+        return self._stopping and asyncio.get_running_loop().time() >= self._deadline
 
     async def _run(self) -> None:
-        while not self._stopping:
+        while True:
             try:
                 await self.drain()
             except Exception:  # the loop must outlive any one bad message or outage
                 log.exception("outbox pass failed")
+            if self._stopping:
+                return  # the pass above was the last: everything due was tried
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
             except TimeoutError:
@@ -90,7 +122,7 @@ class OutboxSender:
                     progressed = True
                 else:
                     held.add(item.chat_id)
-                if self._stopping:
+                if self._out_of_time():
                     return delivered
             if not progressed:
                 return delivered
@@ -98,6 +130,8 @@ class OutboxSender:
     async def _deliver_one(self, item: OutboxMessage) -> bool:
         # wait for Telegram's limits before the lease, so the lease covers the send only
         await self.pacer.wait(item.chat_id)
+        if self._out_of_time():
+            return False  # stopping: what was not claimed stays owed
         now = self.svc.clock.now()
         async with self.svc.db.transaction() as session:
             if not await outbox.claim(session, item.id, now):
@@ -107,16 +141,26 @@ class OutboxSender:
                 message_ids = await self._send(item)
             finally:
                 self.pacer.sent(item.chat_id)
+        except asyncio.CancelledError:
+            # stopped mid-send past the hard limit: give the message back at once
+            # instead of leaving it leased until the lease ends
+            async with self.svc.db.transaction() as session:
+                await outbox.retry_later(session, item.id, self.svc.clock.now(),
+                                         "stopped while sending")
+            log.warning("outbox %s to %s given back: stopped while sending", item.id,
+                        item.chat_id, extra={"request": item.request_id})
+            raise
         except RetryAfter as exc:
             delay = exc.retry_after
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
             self.pacer.pause(seconds)
-            await self._retry(item, seconds, f"retry_after {seconds}")
+            await self._retry(item, seconds, f"retry_after {seconds}", "retry_after")
             return False
         except ChatMigrated as exc:
             async with self.svc.db.transaction() as session:
                 await users.migrate_chat(session, item.chat_id, exc.new_chat_id)
                 await outbox.retry_later(session, item.id, now, "chat migrated")
+            self.metrics.retried.labels("migrated").inc()
             return False
         except Permanent as exc:
             await self._give_up(item, str(exc))
@@ -126,15 +170,21 @@ class OutboxSender:
             return False
         except NetworkError as exc:  # timeouts and 5xx: it will work later
             backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts + 1, 9))
-            await self._retry(item, backoff, exc.message)
+            await self._retry(item, backoff, exc.message, "network")
             return False
         async with self.svc.db.transaction() as session:
             await outbox.mark_sent(session, item.id, message_ids[0] if message_ids else None)
+        self.metrics.sent.labels(item.kind).inc()
+        log.debug("outbox %s (%s) to %s sent", item.id, item.kind, item.chat_id,
+                  extra={"request": item.request_id})
         return True
 
-    async def _retry(self, item: OutboxMessage, seconds: float, error: str) -> None:
+    async def _retry(self, item: OutboxMessage, seconds: float, error: str,
+                     reason: str) -> None:
         now = self.svc.clock.now()
-        log.warning("outbox %s to %s retried in %.0fs: %s", item.id, item.chat_id, seconds, error)
+        self.metrics.retried.labels(reason).inc()
+        log.warning("outbox %s to %s retried in %.0fs: %s", item.id, item.chat_id, seconds, error,
+                    extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
             await outbox.retry_later(session, item.id, now + timedelta(seconds=seconds), error)
             if item.kind == "card" and item.attempts == 0 and item.request_id:
@@ -148,7 +198,9 @@ class OutboxSender:
     async def _give_up(self, item: OutboxMessage, error: str) -> None:
         """Telegram refuses for good: stop retrying and tell someone who can act."""
         now = self.svc.clock.now()
-        log.error("outbox %s to %s failed for good: %s", item.id, item.chat_id, error)
+        self.metrics.failed.labels(item.kind).inc()
+        log.error("outbox %s to %s failed for good: %s", item.id, item.chat_id, error,
+                  extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
             await outbox.mark_failed(session, item.id, error)
             request = (await requests.get_request(session, item.request_id)

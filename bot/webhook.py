@@ -3,6 +3,10 @@
 A small tornado server of our own (tornado comes with PTB's webhooks extra)
 instead of PTB's built-in one, so it can also serve /healthz. Every update
 must carry WEBHOOK_SECRET in ``X-Telegram-Bot-Api-Secret-Token``.
+
+/metrics is not served on this port, which faces the internet (through the
+load balancer), unless METRICS_PORT is set to the same number as
+WEBHOOK_PORT; otherwise it has its own server on METRICS_PORT (bot.metrics).
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ from tornado.web import Application as WebApplication
 from tornado.web import RequestHandler
 
 from bot.app import run_kwargs
+from bot.metrics import HealthHandler, Metrics, routes
 from bot.settings import Settings
 from core.context import Services
-from db import outbox
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -50,33 +54,25 @@ class UpdateHandler(RequestHandler):
         self.set_status(200)
 
 
-class HealthHandler(RequestHandler):
-    def initialize(self, svc: Services) -> None:
-        self.svc = svc
-
-    async def get(self) -> None:
-        try:
-            async with self.svc.db.reading() as session:
-                owed = await outbox.pending_count(session, self.svc.clock.now())
-        except Exception as exc:  # a probe reports; it must not crash
-            self.set_status(503)
-            self.write({"status": "database unavailable", "error": type(exc).__name__})
-            return
-        self.write({"status": "ok", "outbox_due": owed})
+__all__ = ["SECRET_HEADER", "HealthHandler", "serve", "web_application"]
 
 
 def web_application(app: Application, settings: Settings) -> WebApplication:  # type: ignore[type-arg]
     path = urlsplit(settings.webhook_url or "").path or "/"
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     svc: Services = app.bot_data["services"]
+    metrics: Metrics | None = app.bot_data.get("metrics") \
+        if settings.metrics_port == settings.webhook_port else None
     return WebApplication([
-        (r"/healthz", HealthHandler, {"svc": svc}),
+        *routes(svc, metrics),
         (path, UpdateHandler, {"app": app, "secret": secret}),
     ])
 
 
 async def serve(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
-    """Run until SIGTERM or SIGINT: register the webhook, serve, shut down cleanly."""
+    """Run until SIGTERM or SIGINT: register the webhook, serve, shut down cleanly:
+    stop taking updates, handle those in hand, let the sender deliver what they
+    owe (post_stop), then close."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -96,8 +92,11 @@ async def serve(app: Application, settings: Settings) -> None:  # type: ignore[t
     )
     log.info("webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
     await stop.wait()
+    log.info("stopping: finishing the updates in hand and the messages they owe")
     server.stop()
     await app.stop()
+    if app.post_stop:
+        await app.post_stop(app)
+    await app.shutdown()
     if app.post_shutdown:
         await app.post_shutdown(app)
-    await app.shutdown()
