@@ -17,7 +17,16 @@ async def get_draft(session: AsyncSession, user_id: int) -> FormDraft | None:
 
 async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> bool:
     """Write a changed draft if nobody else moved it meanwhile (optimistic version)."""
-    result = await session.execute(
+    # one UPDATE, with the version check: neither an autoflush before it nor a
+    # flush at commit may write the changed draft a second time, unchecked
+    with session.no_autoflush:
+        result = await _write_draft(session, draft, now)
+    session.expunge(draft)
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def _write_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> Any:
+    return await session.execute(
         update(FormDraft)
         .where(FormDraft.user_id == draft.user_id, FormDraft.version == draft.version)
         .values(
@@ -32,7 +41,6 @@ async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> 
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def replace_draft(session: AsyncSession, user_id: int, stage: str, now: datetime,

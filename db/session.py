@@ -3,10 +3,14 @@
 SQLite: WAL, a busy timeout and ``BEGIN IMMEDIATE`` for every transaction,
 because a deferred transaction that reads and then writes fails with
 SQLITE_BUSY at once under concurrency whatever the timeout (aiosqlite #251).
+Writers of one process also queue on an asyncio lock before BEGIN: SQLite's busy
+handler would otherwise poll with sleeps of up to 100 ms, and under a crowd the
+unlucky update waits a second for a lock that was free most of that time.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -71,11 +75,21 @@ class Database:
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._readers = async_sessionmaker(
             self.engine.execution_options(baton_readonly=True), expire_on_commit=False)
+        self._writer_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
+
+    def _writer_lock(self) -> asyncio.Lock:
+        # one per event loop: `baton run` prepares the database in a loop of its own
+        loop = asyncio.get_running_loop()
+        return self._writer_locks.setdefault(loop, asyncio.Lock())
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        async with self._sessions() as session, session.begin():
+        if not self.is_sqlite:
+            async with self._sessions() as session, session.begin():
+                yield session
+            return
+        async with self._writer_lock(), self._sessions() as session, session.begin():
             yield session
 
     @asynccontextmanager

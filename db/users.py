@@ -20,6 +20,17 @@ class UserInfo:
     language_code: str | None = None
 
 
+async def is_remembered(session: AsyncSession, info: UserInfo, *, private: bool) -> bool:
+    """The stored user already says what this update says: nothing to write."""
+    user = await session.get(User, info.id)
+    if user is None:
+        return False
+    same = (user.first_name == info.first_name[:128]
+            and user.last_name == (info.last_name[:128] if info.last_name else None)
+            and user.username == info.username and user.language_code == info.language_code)
+    return same and (not private or (user.started and not user.blocked))
+
+
 async def remember_user(
     session: AsyncSession, info: UserInfo, now: datetime, *, private: bool
 ) -> User:

@@ -9,7 +9,7 @@ from telegram.constants import ChatType, ParseMode
 
 from bot.i18n import t
 from bot.runtime import Context, language, services
-from db.users import UserInfo, remember_user
+from db.users import UserInfo, is_remembered, remember_user
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,15 @@ async def remember_people(update: Update, context: Context) -> None:
     if not private and update.callback_query is None and update.message is None:
         return
     svc = services(context)
+    info = UserInfo(user.id, user.first_name, user.last_name, user.username, user.language_code)
+    # most updates come from people we know as they are: a read, and no write lock
+    async with svc.db.reading() as session:
+        if await is_remembered(session, info, private=private):
+            return
     async with svc.db.transaction() as session:
         await remember_user(
             session,
-            UserInfo(user.id, user.first_name, user.last_name, user.username, user.language_code),
+            info,
             svc.clock.now(),
             private=private,
         )
