@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import keyboards
@@ -112,8 +113,11 @@ async def cancel(update: Update, context: Context) -> None:
 
 
 async def _ask(message: Message, context: Context, lang: str, state: DraftState,
-               error: Invalid | None = None) -> None:
-    """Send the current question (after an error, the error and the same question)."""
+               error: Invalid | None = None, *, pressed: CallbackQuery | None = None) -> None:
+    """Send the current question (after an error, the error and the same question).
+    After a pressed answer the question message itself becomes the next question:
+    one message in the chat instead of two, and Telegram counts one, not two,
+    against the chat's message-a-second budget."""
     svc = services(context)
     try:
         if state.stage == "summary":
@@ -129,6 +133,12 @@ async def _ask(message: Message, context: Context, lang: str, state: DraftState,
     if error is not None:
         text = Html(t(lang, "form.error_wrap", error=t(lang, f"form.error.{error.key}",
                                                        **error.values)) + "\n\n" + text)
+    if pressed is not None:
+        try:
+            await pressed.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            return
+        except BadRequest:  # too old to edit, or deleted: ask in a new message
+            await _close_buttons(pressed)
     await message.reply_html(text, reply_markup=markup)
 
 
@@ -204,18 +214,20 @@ async def advance(update: Update, context: Context, given: FormInput,
         if update.callback_query:
             await update.callback_query.answer(t(lang, "form.stale"))
         return True
-    if update.callback_query:
-        await update.callback_query.answer()
-        if error is None:
-            await _close_buttons(update)
-    await _ask(message, context, lang, state, error)
+    pressed = update.callback_query
+    if pressed is not None:
+        await pressed.answer()
+    await _ask(message, context, lang, state, error,
+               pressed=pressed if error is None else None)
     return True
 
 
-async def _close_buttons(update: Update) -> None:
+async def _close_buttons(query: CallbackQuery | None) -> None:
     """Take the buttons off a question once it is answered (old presses are also checked)."""
+    if query is None:
+        return
     try:
-        await update.callback_query.edit_message_reply_markup(None)  # type: ignore[union-attr]
+        await query.edit_message_reply_markup(None)
     except BadRequest:
         pass
 
@@ -280,8 +292,7 @@ async def _back(update: Update, context: Context) -> None:
         await update.callback_query.answer(t(lang, "form.stale"))
         return
     await update.callback_query.answer()
-    await _close_buttons(update)
-    await _ask(update.effective_message, context, lang, state)
+    await _ask(update.effective_message, context, lang, state, pressed=update.callback_query)
 
 
 async def cancel_press(update: Update, context: Context) -> None:
@@ -309,7 +320,7 @@ async def submit(update: Update, context: Context) -> None:
         return
     sender(context).wake()
     await query.answer()
-    await _close_buttons(update)
+    await _close_buttons(query)
 
 
 async def _submit_draft(svc: Services, user_id: int) -> str | None:

@@ -229,8 +229,11 @@ async def test_cancel_button_on_the_summary(emu, bot):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
     summary = last(emu, REQUESTER)
+    before = bot_count(emu)
     await press(emu, bot, REQUESTER, summary, "✖ Cancel")
-    assert summary.text.startswith("Form cancelled") and summary.edit_count == 1
+    # the summary itself says so, and no new message is sent
+    assert summary.text.startswith("Form cancelled") and summary.buttons == []
+    assert bot_count(emu) == before
     assert await requests_count(bot) == 0 and await draft_of(bot) is None
     assert no_card(emu)
 
@@ -267,10 +270,12 @@ async def test_back_button(emu, bot):
     level = await say(emu, bot, REQUESTER, "1C")
     assert level.text.startswith(Q_LEVEL)
     assert "« Back" in button_texts(level)
+    before = bot_count(emu)
     await press(emu, bot, REQUESTER, level, "« Back")
     again = last(emu, REQUESTER)
     assert again.text.startswith(Q_SYSTEM)
-    assert level.buttons == []  # the old question lost its buttons
+    # a pressed answer turns the question into the next one: no second message
+    assert again.message_id == level.message_id and bot_count(emu) == before
     assert (await say(emu, bot, REQUESTER, "SAP")).text.startswith(Q_LEVEL)
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Read")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
@@ -291,6 +296,20 @@ async def test_back_button(emu, bot):
     assert department.text.startswith("New request.")
     assert "« Back" not in button_texts(department)
     all_calls_ok(emu)
+
+
+async def test_a_question_that_cannot_be_edited_comes_as_a_new_message(emu, bot):
+    await bind(emu, bot)
+    await open_access_form(emu, bot)
+    level = await say(emu, bot, REQUESTER, "1C")
+    before = bot_count(emu)
+    emu.inject("editMessageText", status=400,
+               description="Bad Request: message can't be edited")
+    await press(emu, bot, REQUESTER, level, "Write")
+    question = last(emu, REQUESTER)
+    assert question.text.startswith(Q_DEADLINE) and bot_count(emu) == before + 1
+    assert level.buttons == []  # the old question lost its buttons instead
+    assert (await draft_of(bot)).answers["level"]["value"] == "Write"
 
 
 async def test_old_question_button_is_stale(emu, bot):
