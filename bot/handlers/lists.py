@@ -14,7 +14,7 @@ from db import requests, users
 async def my_requests(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
     svc, lang = services(context), language(update, context)
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:
         mine = await requests.requests_of(session, update.effective_user.id)
     if not mine:
         await update.effective_message.reply_html(t(lang, "my.empty"))
@@ -38,7 +38,7 @@ async def queue(update: Update, context: Context) -> None:
     assert message is not None
     svc, lang = services(context), language(update, context)
     thread = message.message_thread_id if message.is_topic_message else None
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:
         keys = await users.departments_of_chat(session, message.chat.id, thread)
         listed = {key: await requests.open_requests(session, key, OPEN_STATUSES) for key in keys}
         people = await users.get_users(

@@ -27,7 +27,7 @@ async def private_message(update: Update, context: Context) -> None:
     if await _reply_about_request(update, context):
         return
     svc = services(context)
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:  # a look, no write lock
         pending = await drafts.get_pending(session, user_id, user_id)
     if pending is not None and pending.kind == "rating_comment" and message.text:
         await actions.save_comment(context, update, pending.request_id, message.text)
@@ -45,7 +45,7 @@ async def group_message(update: Update, context: Context) -> None:
     if reply_to is None or reply_to.from_user is None or reply_to.from_user.id != context.bot.id:
         return
     svc = services(context)
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:
         pending = await drafts.get_pending(session, message.chat.id, update.effective_user.id)
     if pending is not None and pending.prompt_message_id == reply_to.message_id:
         await _typed_reason(update, context, pending.kind, pending.request_id, pending.data)
@@ -84,7 +84,7 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     if reply_to is None:
         return False
     svc, lang = services(context), language(update, context)
-    async with svc.db.transaction() as session:
+    async with svc.db.reading() as session:
         shown = await requests.request_of_message(session, message.chat.id, reply_to.message_id)
     if shown is None:
         return False
