@@ -13,7 +13,8 @@ Two measurements, as the issue asks:
   time per update (from /proc), its peak memory (VmHWM) and the latencies.
 * **experience**: limits on in both; people act at a steady 25 updates a second
   in all for ``--duration`` seconds (Telegram lets a bot send ~30 messages a
-  second, so this is just under the ceiling); reported: the latencies.
+  second, so this is just under the ceiling), each pausing a few seconds between
+  taps (¾ of people / rate on average, 3 s for 100 people); reported: the latencies.
 
 Latency is measured per update from the moment it is available to the bot (put
 in the emulator's queue) to the bot's answer reaching the emulator: for a button
@@ -32,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -210,10 +212,13 @@ class Results:
 
 
 class Gate:
-    """Paces the crowd: no pacing (cost), or ``rate`` actions a second in all."""
+    """Paces the crowd: no pacing (cost), or ``rate`` actions a second in all, each
+    person pausing ``think`` seconds on average between two taps, as people do
+    (and as Telegram's one-message-a-second per chat assumes)."""
 
-    def __init__(self, rate: float, duration: float) -> None:
-        self.rate, self.duration = rate, duration
+    def __init__(self, rate: float, duration: float, think: float = 0.0) -> None:
+        self.rate, self.duration, self.think = rate, duration, think
+        self._random = random.Random(1)
         self.open = True
         self._slots: asyncio.Queue[None] = asyncio.Queue(maxsize=3)
         self._ticker: asyncio.Task[None] | None = None
@@ -237,6 +242,7 @@ class Gate:
     async def slot(self) -> bool:
         if not self.rate:
             return self.open
+        await asyncio.sleep(self.think * self._random.uniform(0.5, 1.5))
         while self.open:
             try:
                 await asyncio.wait_for(self._slots.get(), 0.5)
@@ -468,7 +474,9 @@ async def one_run(bot: str, users: int, *, rate: float, duration: float,
             await _play(crowd_class(emu, Gate(0, 0), warm), [warmup], 1)
             await quiet(emu)
             results = Results()
-            gate = Gate(rate, duration)
+            # a pause a little shorter than people / rate: the gate, not the pauses,
+            # holds the crowd at the rate
+            gate = Gate(rate, duration, think=0.75 * len(requesters) / rate if rate else 0.0)
             crowd = crowd_class(emu, gate, results)
             spy = _profiler(proc.pid, profile, f"{bot}-{mode}-{users}")
             cpu_before, began = cpu_seconds(proc.pid), time.perf_counter()
