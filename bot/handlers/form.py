@@ -137,8 +137,10 @@ async def _ask(message: Message, context: Context, lang: str, state: DraftState,
         try:
             await pressed.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
             return
-        except BadRequest:  # too old to edit, or deleted: ask in a new message
-            await _close_buttons(pressed)
+        except BadRequest as exc:
+            if "not modified" in exc.message.lower():
+                return  # it shows this question already (a double tap)
+            await _close_buttons(pressed)  # too old to edit, or deleted: ask anew
     await message.reply_html(text, reply_markup=markup)
 
 
@@ -187,13 +189,16 @@ async def advance(update: Update, context: Context, given: FormInput,
     broken = stale = False
     error: Invalid | None = None
     async with svc.db.transaction() as session:
-        if not await first_time(session, update.update_id, svc.clock.now()):
-            return True  # a redelivered answer: it was applied already
+        # redelivered after a crash: the answer was applied, but its reply may not
+        # have left; the current question is shown (again) below
+        redelivered = not await first_time(session, update.update_id, svc.clock.now())
         draft = await drafts.get_draft(session, user_id)
         if draft is None:
-            return False
+            return redelivered  # redelivered: the answer that ended the form
         state = _state(draft)
-        if expected is not None and (state.stage != expected[0] or (
+        if redelivered:
+            pass
+        elif expected is not None and (state.stage != expected[0] or (
                 expected[1] is not None and state.field_index != expected[1])):
             stale = True  # a button of an earlier question
         else:
@@ -210,13 +215,12 @@ async def advance(update: Update, context: Context, given: FormInput,
     if broken:
         await message.reply_html(t(lang, "form.broken"))
         return True
-    if stale:
-        if update.callback_query:
-            await update.callback_query.answer(t(lang, "form.stale"))
-        return True
     pressed = update.callback_query
     if pressed is not None:
-        await pressed.answer()
+        await pressed.answer(t(lang, "form.stale") if stale else None)
+    # a pressed message becomes the current question, also after a stale press:
+    # a button left over by a crash between the answer and its reply then leads
+    # on instead of saying "earlier step" forever
     await _ask(message, context, lang, state, error,
                pressed=pressed if error is None else None)
     return True

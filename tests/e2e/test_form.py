@@ -312,6 +312,24 @@ async def test_a_question_that_cannot_be_edited_comes_as_a_new_message(emu, bot)
     assert (await draft_of(bot)).answers["level"]["value"] == "Write"
 
 
+async def test_a_lost_reply_heals_at_the_next_press(emu, bot):
+    """The answer was saved but its reply never arrived (a crash, a network
+    failure): the person presses the same button again and gets the current
+    question in that message, not "earlier step" forever."""
+    await bind(emu, bot)
+    await say(emu, bot, REQUESTER, "/new")
+    department = last(emu, REQUESTER)
+    emu.inject("editMessageText", status=502, chat_id=REQUESTER)
+    await press(emu, bot, REQUESTER, department, "IT")
+    assert department.text.startswith("New request.")  # the reply was lost
+    query = emu.users[REQUESTER].press(department, "IT")
+    await bot.settle()
+    assert emu.callback_answers[query] == (STALE, False)
+    assert department.text.startswith("IT: what kind of request?")
+    await press(emu, bot, REQUESTER, department, "Access to a system")
+    assert department.text.startswith(Q_SYSTEM)
+
+
 async def test_old_question_button_is_stale(emu, bot):
     await bind(emu, bot)
     await open_access_form(emu, bot)
