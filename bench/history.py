@@ -150,7 +150,8 @@ REQUEST_COLUMNS = (
 )
 EVENT_COLUMNS = ("request_id", "at", "kind", "actor_id", "from_status", "to_status",
                  "from_department", "to_department", "reason")
-RATING_COLUMNS = ("request_id", "score", "comment", "rater_id", "assignee_id", "rated_at")
+RATING_COLUMNS = ("request_id", "score", "comment", "rater_id", "assignee_id", "department_key",
+                  "rated_at")
 
 
 # ------------------------------------------------------------------ time
@@ -423,7 +424,7 @@ def generate(n: int, seed: int, ts: Callable[[int], Any], counts: Counts,
             events.append((rid, ts(e[0]), *e[1:]))
         if rating is not None:
             ratings.append((rid, rating[1], "Thanks!" if rating[1] == 5 and random_() < 0.2
-                            else None, requester, assignee, ts(rating[0])))
+                            else None, requester, assignee, dept, ts(rating[0])))
         if rid % chunk == 0 or rid == n:
             counts.requests += len(requests)
             counts.events += len(events)

@@ -133,6 +133,17 @@ class Request(Base):
         Index("ix_requests_department_taken_work", "department_key", "taken_at", "take_work_s"),
         Index("ix_requests_department_done_work", "department_key", "done_at", "assignee_id",
               "finish_work_s"),
+        # in value order, for percentiles: the value at rank k is read by walking the
+        # index (LIMIT 1 OFFSET k-1) instead of sorting the period
+        Index("ix_requests_department_take_order", "department_key", "take_work_s", "taken_at"),
+        Index("ix_requests_department_finish_order", "department_key", "finish_work_s",
+              "done_at"),
+        # per executor (done, median) and per requester department (flows) in index
+        # order, so the GROUP BY needs no sort
+        Index("ix_requests_department_assignee_finish", "department_key", "assignee_id",
+              "finish_work_s", "done_at"),
+        Index("ix_requests_department_requester_created", "department_key",
+              "requester_department", "created_at"),
         Index("ix_requests_assignee_status", "assignee_id", "status"),
     )
 
@@ -187,7 +198,9 @@ class RequestEvent(Base):
 
     __table_args__ = (
         Index("ix_request_events_request_at", "request_id", "at"),
-        Index("ix_request_events_kind_at", "kind", "at"),
+        # transfers in and out for /stats, read from the index alone
+        Index("ix_request_events_kind_at_departments", "kind", "at", "from_department",
+              "to_department"),
     )
 
 
@@ -200,7 +213,15 @@ class Rating(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     rater_id: Mapped[int] = mapped_column(BigInteger)
     assignee_id: Mapped[int | None] = mapped_column(BigInteger)
-    rated_at: Mapped[datetime] = mapped_column(index=True)
+    # the request's department when rated (it cannot move while rated: a transfer
+    # needs an open request, and a reopen drops the rating); /stats reads no join
+    department_key: Mapped[str] = mapped_column(String(32))
+    rated_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_ratings_department_assignee_rated", "department_key", "assignee_id",
+              "rated_at", "score"),
+    )
 
 
 class FormDraft(Base):

@@ -188,8 +188,11 @@ async def set_rating(
 ) -> None:
     rating = await session.get(Rating, request_id)
     if rating is None:
+        # the caller has loaded the request: no query, and /stats needs no join
+        request = await session.get_one(Request, request_id)
         session.add(Rating(request_id=request_id, score=score, rater_id=rater_id,
-                           assignee_id=assignee_id, rated_at=now))
+                           assignee_id=assignee_id, department_key=request.department_key,
+                           rated_at=now))
     else:
         rating.score, rating.rated_at = score, now
 

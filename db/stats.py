@@ -1,19 +1,50 @@
 """The figures of /stats, aggregated in SQL that runs on SQLite and PostgreSQL.
 
-Percentiles use the nearest-rank method with window functions (ROW_NUMBER and
-COUNT over a partition), which both databases have; durations were fixed in
-working seconds when they happened (``take_work_s``, ``finish_work_s``).
+Nothing sorts the rows of the period, so a year of history costs about a read
+of the indexes it needs:
+
+- counts read a range of a covering index, or walk an index already in the
+  order of their GROUP BY (per executor, per requester department);
+- percentiles use the nearest-rank method: of a group's n values in ascending
+  order, p50 is the one at rank (n+1)//2 and p90 the one at rank (9n+9)//10.
+  A first statement counts n per group, a second reads the value at each rank
+  by walking an index on (group, value, period) in order, ``LIMIT 1 OFFSET``,
+  from whichever end is nearer;
+- ratings carry their department (no join to requests), transfer events their
+  departments in the index;
+- the chart's days are ranges of an index, one aggregate per day (no GROUP BY
+  on a computed day).
+
+Durations were fixed in working seconds when they happened (``take_work_s``,
+``finish_work_s``).
 """
 
 from __future__ import annotations
 
+import typing
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, and_, case, cast, func, literal_column, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    Integer,
+    Numeric,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
@@ -35,35 +66,99 @@ from db.models import Rating, Request, RequestEvent
 
 OPEN = [s.value for s in OPEN_STATUSES]
 RUNNING = [Status.NEW.value, Status.IN_PROGRESS.value]  # clocks that can breach while open
+# one scalar subquery per wanted rank, this many to a SELECT (PostgreSQL allows 1664
+# columns, SQLite 2000)
+RANKS_PER_STATEMENT = 250
+# one SELECT per chart day, this many to a UNION ALL (SQLite allows 500) and bound
+# values to a statement (both allow 32766)
+DAYS_PER_STATEMENT = 400
+PARAMETERS_PER_STATEMENT = 30_000
+
+Rank = Callable[[int], int]
+# the table's own columns: their names go into text SQL
+COLUMNS = typing.cast(Table, Request.__table__).c
 
 
-def _percentiles(rows: Iterable[Any]) -> dict[Any, Percentiles]:
-    """Rows of (group, rank, count, value) where rank is the p50 or p90 rank."""
-    found: dict[Any, dict[str, Any]] = defaultdict(dict)
-    for group, rank, count, value in rows:
-        entry = found[group]
-        entry["count"] = count
-        if rank == (count + 1) // 2:
-            entry["p50"] = value
-        if rank == (9 * count + 9) // 10:
-            entry["p90"] = value
-    return {g: Percentiles(e["count"], e.get("p50"), e.get("p90")) for g, e in found.items()}
+def p50_rank(n: int) -> int:
+    """The nearest rank of the median of n values (1-based): the lower middle."""
+    return (n + 1) // 2
 
 
-async def _ranked(session: AsyncSession, value: Any, groups: list[Any],
-                  where: ColumnElement[bool]) -> dict[Any, Percentiles]:
-    """p50 and p90 of ``value`` per group, nearest rank, in the database."""
-    rank = func.row_number().over(partition_by=groups, order_by=value).label("rn")
-    count = func.count().over(partition_by=groups).label("n")
-    inner = select(*groups, value.label("v"), rank, count).where(where, value.is_not(None)) \
-        .subquery()
-    n, rn = inner.c.n, inner.c.rn
-    keys = [inner.c[g.key] for g in groups]
-    query = select(*keys, rn, n, inner.c.v).where(
-        or_(rn == (n + 1) // 2, rn == (9 * n + 9) // 10))
-    return _percentiles(
-        (tuple(r[: len(groups)]) if len(groups) > 1 else r[0], r[-3], r[-2], r[-1])
-        for r in await session.execute(query))
+def p90_rank(n: int) -> int:
+    """The nearest rank of the 90th percentile of n values: ceil(0.9 n)."""
+    return (9 * n + 9) // 10
+
+
+async def values_at_ranks(session: AsyncSession, value: Column[Any], period: Column[Any],
+                          since: datetime, groups: Sequence[Column[Any]],
+                          wanted: Sequence[tuple[tuple[Any, ...], int, int]]) -> list[Any]:
+    """For each (group, k, n): the k-th smallest non-null ``value`` (1-based) among the
+    n rows of the group (its ``groups`` columns equal to its values) with ``period``
+    not before ``since``; None when k is not in 1..n.
+
+    Each is a scalar subquery ``ORDER BY value LIMIT 1 OFFSET …``: with an index on
+    (the group's columns, value, period) the database walks the entries up to the
+    rank and sorts nothing. A rank in the upper half is walked to from the top (the
+    k-th smallest is the (n-k+1)-th largest), so p90 reads a tenth of the entries.
+    """
+    inside = [(group, k, n) for group, k, n in wanted if 1 <= k <= n]
+    found: list[Any] = []
+    for start in range(0, len(inside), RANKS_PER_STATEMENT):
+        chunk = inside[start:start + RANKS_PER_STATEMENT]
+        # text: building hundreds of subqueries as SQLAlchemy expressions costs more
+        # than reading the index for them
+        sql = "SELECT " + ", ".join(_rank_subquery(value, period, groups, i, _walk(k, n)[0])
+                                    for i, (_, k, n) in enumerate(chunk))
+        # typed as their columns: a Telegram id needs a BIGINT parameter on PostgreSQL
+        binds = [bindparam("since", since, type_=period.type)]
+        for i, (group, k, n) in enumerate(chunk):
+            binds += [bindparam(f"g{i}_{j}", part, type_=column.type)
+                      for j, (column, part) in enumerate(zip(groups, group, strict=True))]
+            binds.append(bindparam(f"k{i}", _walk(k, n)[1], type_=Integer()))
+        statement = text(sql).bindparams(*binds)
+        found.extend((await session.execute(statement)).one())
+    values = iter(found)
+    return [next(values) if 1 <= k <= n else None for _, k, n in wanted]
+
+
+def _walk(k: int, n: int) -> tuple[bool, int]:
+    """Whether to walk from the top, and how many entries to skip: the k-th smallest
+    of n is the (n-k+1)-th largest."""
+    from_top = k > n - k + 1
+    return from_top, n - k if from_top else k - 1
+
+
+def _rank_subquery(value: Column[Any], period: Column[Any], groups: Sequence[Column[Any]],
+                   i: int, from_top: bool) -> str:
+    same = " AND ".join(f"{column.name} = :g{i}_{j}" for j, column in enumerate(groups))
+    return (f"(SELECT {value.name} FROM {value.table.name} WHERE {same} AND {value.name} "
+            f"IS NOT NULL AND {period.name} >= :since ORDER BY {value.name}"
+            f"{' DESC' if from_top else ''} LIMIT 1 OFFSET :k{i})")
+
+
+async def ranked(session: AsyncSession, value: Column[Any], period: Column[Any],
+                 since: datetime, groups: Sequence[Column[Any]], counts: Mapping[Any, int],
+                 ranks: Sequence[Rank]) -> dict[tuple[Any, int], Any]:
+    """The value at each rank of each group: {(group key, rank): value}.
+
+    ``counts`` gives each group's number of non-null values in the period (a group
+    key is the value of its one column, or a tuple of them); groups with none are
+    left out.
+    """
+    wanted = list(dict.fromkeys(
+        (key, rank(n)) for key, n in counts.items() if n for rank in ranks))
+    values = await values_at_ranks(session, value, period, since, groups, [
+        (key if len(groups) > 1 else (key,), k, counts[key]) for key, k in wanted])
+    return dict(zip(wanted, values, strict=True))
+
+
+async def _percentiles(session: AsyncSession, value: Column[Any], period: Column[Any],
+                       since: datetime, counts: Mapping[str, int]) -> dict[str, Percentiles]:
+    """p50 and p90 of ``value`` per department, of the rows with ``period`` since."""
+    at = await ranked(session, value, period, since, [COLUMNS.department_key], counts,
+                      [p50_rank, p90_rank])
+    return {key: Percentiles(n, at[(key, p50_rank(n))], at[(key, p90_rank(n))])
+            for key, n in counts.items() if n}
 
 
 async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
@@ -76,15 +171,23 @@ async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: in
     async def grouped(query: Any) -> dict[Any, Any]:
         return {row[0]: row[1:] for row in await session.execute(query)}
 
-    created = await grouped(select(Request.department_key, func.count())
-                            .where(in_scope, Request.created_at >= since)
-                            .group_by(Request.department_key))
-    taken = await grouped(select(Request.department_key, func.count())
+    filed = await _filed(session, in_scope, since, now)
+    taken = await grouped(select(Request.department_key, func.count(),
+                                 func.count(Request.take_work_s))
                           .where(in_scope, Request.taken_at >= since)
                           .group_by(Request.department_key))
-    done = await grouped(select(Request.department_key, func.count())
-                         .where(in_scope, Request.done_at >= since)
-                         .group_by(Request.department_key))
+    # done per department and per executor, and how many have a time to finish
+    done_by: dict[tuple[str, Any], tuple[int, int]] = {
+        (key, user): (count, finished) for key, user, count, finished in await session.execute(
+            select(Request.department_key, Request.assignee_id, func.count(),
+                   func.count(Request.finish_work_s))
+            .where(in_scope, Request.done_at >= since)
+            .group_by(Request.department_key, Request.assignee_id))}
+    done: dict[str, int] = defaultdict(int)
+    finished: dict[str, int] = defaultdict(int)
+    for (key, _), (count, with_time) in done_by.items():
+        done[key] += count
+        finished[key] += with_time
     open_rows = await session.execute(
         select(Request.department_key, Request.status, func.count())
         .where(in_scope, Request.status.in_(OPEN)).group_by(Request.department_key,
@@ -96,47 +199,33 @@ async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: in
                           .where(in_scope, Request.status.in_(OPEN),
                                  Request.last_event_at < stale_since)
                           .group_by(Request.department_key))
-    compliance = await grouped(_compliance_query(in_scope, since, now))
-    take = await _ranked(session, Request.take_work_s, [Request.department_key],
-                         and_(in_scope, Request.taken_at >= since))
-    finish = await _ranked(session, Request.finish_work_s, [Request.department_key],
-                           and_(in_scope, Request.done_at >= since))
-    transfers_out = await grouped(
-        select(RequestEvent.from_department, func.count())
-        .where(RequestEvent.kind == "transfer", RequestEvent.at >= since,
-               RequestEvent.from_department.in_(departments))
-        .group_by(RequestEvent.from_department))
-    transfers_in = await grouped(
-        select(RequestEvent.to_department, func.count())
-        .where(RequestEvent.kind == "transfer", RequestEvent.at >= since,
-               RequestEvent.to_department.in_(departments))
-        .group_by(RequestEvent.to_department))
-    ratings = await grouped(
-        select(Request.department_key, func.count(), func.avg(Rating.score),
-               func.sum(case((Rating.score >= 4, 1), else_=0)))
-        .join(Request, Request.id == Rating.request_id)
-        .where(in_scope, Rating.rated_at >= since).group_by(Request.department_key))
-    executors = await _executors(session, in_scope, since)
+    take = await _percentiles(session, COLUMNS.take_work_s, COLUMNS.taken_at, since,
+                              {key: int(row[1]) for key, row in taken.items()})
+    finish = await _percentiles(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
+                                finished)
+    transfers_out, transfers_in = await _transfers(session, departments, since)
+    rated_by = await _ratings(session, departments, since)
+    ratings = await _department_ratings(session, rated_by)
+    executors = await _executors(session, in_scope, since, done_by, rated_by)
     report = []
     for key in departments:
-        response_met, response_breached, resolve_met, resolve_breached = \
-            compliance.get(key, (0, 0, 0, 0))
-        count, average, satisfied = ratings.get(key, (0, None, 0))
+        created, response_met, response_breached, resolve_met, resolve_breached = \
+            filed.get(key, (0, 0, 0, 0, 0))
+        rating = ratings.get(key, Ratings(0, None, 0))
         report.append(DepartmentStats(
             key=key,
-            created=_first(created.get(key)),
+            created=created,
             open_by_status=dict(open_by.get(key, {})),
             taken=_first(taken.get(key)),
-            done=_first(done.get(key)),
+            done=done.get(key, 0),
             time_to_take=take.get(key, Percentiles(0, None, None)),
             time_to_finish=finish.get(key, Percentiles(0, None, None)),
             response=Compliance(int(response_met or 0), int(response_breached or 0)),
             resolve=Compliance(int(resolve_met or 0), int(resolve_breached or 0)),
             stuck=_first(stuck.get(key)),
-            transfers_in=_first(transfers_in.get(key)),
-            transfers_out=_first(transfers_out.get(key)),
-            ratings=Ratings(int(count or 0), float(average) if average is not None else None,
-                            int(satisfied or 0)),
+            transfers_in=transfers_in.get(key, 0),
+            transfers_out=transfers_out.get(key, 0),
+            ratings=rating,
             executors=executors.get(key, []),
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
@@ -151,9 +240,11 @@ def _first(row: Any) -> int:
     return int(row[0]) if row else 0
 
 
-def _compliance_query(in_scope: ColumnElement[bool], since: datetime, now: datetime) -> Any:
-    """Met and breached SLAs of the requests filed in the period; an open request
-    past its deadline counts as breached already."""
+async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], since: datetime,
+                 now: datetime) -> dict[str, tuple[int, int, int, int, int]]:
+    """Requests filed in the period and their SLAs: (created, response met, response
+    breached, resolve met, resolve breached); an open request past its deadline
+    counts as breached already. ``count(*) FILTER`` is cheaper than ``sum(CASE …)``."""
     response_breached = or_(
         Request.response_met.is_(False),
         and_(Request.taken_at.is_(None), Request.status == Status.NEW.value,
@@ -164,64 +255,155 @@ def _compliance_query(in_scope: ColumnElement[bool], since: datetime, now: datet
         and_(Request.done_at.is_(None), Request.status.in_(RUNNING),
              Request.resolve_due_at < now),
     )
-    return (
-        select(
-            Request.department_key,
-            func.sum(case((Request.response_met.is_(True), 1), else_=0)),
-            func.sum(case((response_breached, 1), else_=0)),
-            func.sum(case((Request.resolve_met.is_(True), 1), else_=0)),
-            func.sum(case((resolve_breached, 1), else_=0)),
-        )
-        .where(in_scope, Request.created_at >= since)
-        .group_by(Request.department_key)
-    )
+    return {key: (created, response_met, response_missed, resolve_met, resolve_missed)
+            for key, created, response_met, response_missed, resolve_met, resolve_missed
+            in await session.execute(
+                select(Request.department_key, func.count(),
+                       func.count().filter(Request.response_met.is_(True)),
+                       func.count().filter(response_breached),
+                       func.count().filter(Request.resolve_met.is_(True)),
+                       func.count().filter(resolve_breached))
+                .where(in_scope, Request.created_at >= since)
+                .group_by(Request.department_key))}
 
 
-async def _executors(session: AsyncSession, in_scope: ColumnElement[bool],
-                     since: datetime) -> dict[str, list[ExecutorStats]]:
+async def _transfers(session: AsyncSession, departments: list[str], since: datetime
+                     ) -> tuple[dict[str, int], dict[str, int]]:
+    """Transfers out of and into each department in the period (one read of the events)."""
+    out: dict[str, int] = defaultdict(int)
+    into: dict[str, int] = defaultdict(int)
+    for source, target, count in await session.execute(
+            select(RequestEvent.from_department, RequestEvent.to_department, func.count())
+            .where(RequestEvent.kind == "transfer", RequestEvent.at >= since,
+                   or_(RequestEvent.from_department.in_(departments),
+                       RequestEvent.to_department.in_(departments)))
+            .group_by(RequestEvent.from_department, RequestEvent.to_department)):
+        if source in departments:
+            out[source] += count
+        if target in departments:
+            into[target] += count
+    return out, into
+
+
+class _Rated(NamedTuple):
+    number: int
+    total: int  # the sum of the scores
+    satisfied: int  # scores of 4 or 5
+    average: float
+
+
+async def _ratings(session: AsyncSession, departments: list[str], since: datetime
+                   ) -> dict[tuple[str, Any], _Rated]:
+    """Ratings given in the period per department and executor (None: no executor),
+    in one walk of ix_ratings_department_assignee_rated."""
+    return {(key, user): _Rated(count, total, satisfied, float(average))
+            for key, user, count, total, satisfied, average in await session.execute(
+                select(Rating.department_key, Rating.assignee_id, func.count(),
+                       func.sum(Rating.score), func.count().filter(Rating.score >= 4),
+                       func.avg(Rating.score))
+                .where(Rating.department_key.in_(departments), Rating.rated_at >= since)
+                .group_by(Rating.department_key, Rating.assignee_id))}
+
+
+async def _department_ratings(session: AsyncSession,
+                              rated_by: Mapping[tuple[str, Any], _Rated]) -> dict[str, Ratings]:
+    """Each department's ratings, added up from its executors'. The average is
+    divided by the database, as its avg() divides: a NUMERIC division on PostgreSQL
+    (avg of integers), a double one on SQLite, so it is the same to the last bit."""
+    counts: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    satisfied: dict[str, int] = defaultdict(int)
+    for (key, _), rated in rated_by.items():
+        counts[key] += rated.number
+        totals[key] += rated.total
+        satisfied[key] += rated.satisfied
+    if not counts:
+        return {}
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    number = Numeric() if postgres else Float()
+    keys = list(counts)
+    quotients = (await session.execute(select(*(
+        cast(bindparam(f"total{i}", totals[key], type_=BigInteger()), number)
+        / cast(bindparam(f"count{i}", counts[key], type_=BigInteger()), number)
+        for i, key in enumerate(keys))))).one()
+    return {key: Ratings(counts[key], float(quotient), satisfied[key])
+            for key, quotient in zip(keys, quotients, strict=True)}
+
+
+async def _executors(session: AsyncSession, in_scope: ColumnElement[bool], since: datetime,
+                     done_by: Mapping[tuple[str, Any], tuple[int, int]],
+                     rated_by: Mapping[tuple[str, Any], _Rated]
+                     ) -> dict[str, list[ExecutorStats]]:
     per: dict[tuple[str, Any], dict[str, Any]] = defaultdict(dict)
-    for key, user, count in await session.execute(
-            select(Request.department_key, Request.assignee_id, func.count())
+    # grouped by status too: no index has that order, so the few open rows are read
+    # through ix_requests_department_status and sorted, instead of walking every
+    # request of the department in executor order (ix_…_assignee_finish)
+    for key, user, _, count in await session.execute(
+            select(Request.department_key, Request.assignee_id, Request.status, func.count())
             .where(in_scope, Request.status.in_([Status.IN_PROGRESS.value,
                                                  Status.WAITING.value]),
                    Request.assignee_id.is_not(None))
-            .group_by(Request.department_key, Request.assignee_id)):
-        per[(key, user)]["open"] = count
-    for key, user, count in await session.execute(
-            select(Request.department_key, Request.assignee_id, func.count())
-            .where(in_scope, Request.done_at >= since, Request.assignee_id.is_not(None))
-            .group_by(Request.department_key, Request.assignee_id)):
-        per[(key, user)]["done"] = count
-    medians = await _ranked(session, Request.finish_work_s,
-                            [Request.department_key, Request.assignee_id],
-                            and_(in_scope, Request.done_at >= since,
-                                 Request.assignee_id.is_not(None)))
-    for key, user, count, average in await session.execute(
-            select(Request.department_key, Rating.assignee_id, func.count(), func.avg(Rating.score))
-            .join(Request, Request.id == Rating.request_id)
-            .where(in_scope, Rating.rated_at >= since, Rating.assignee_id.is_not(None))
-            .group_by(Request.department_key, Rating.assignee_id)):
-        per[(key, user)]["ratings"] = (count, float(average))
+            .group_by(Request.department_key, Request.status, Request.assignee_id)):
+        per[(key, user)]["open"] = per[(key, user)].get("open", 0) + count
+    with_time = {}
+    for (key, user), (count, finished) in done_by.items():
+        if user is not None:
+            per[(key, user)]["done"] = count
+            with_time[(key, user)] = finished
+    medians = await ranked(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
+                           [COLUMNS.department_key, COLUMNS.assignee_id], with_time,
+                           [p50_rank])
+    for (key, user), rated in rated_by.items():
+        if user is not None:
+            per[(key, user)]["ratings"] = (rated.number, rated.average)
     result: dict[str, list[ExecutorStats]] = defaultdict(list)
     for (key, user), entry in per.items():
         rating_count, rating_avg = entry.get("ratings", (0, None))
+        n = with_time.get((key, user), 0)
         result[key].append(ExecutorStats(
             user_id=user, open_assigned=entry.get("open", 0), done=entry.get("done", 0),
-            finish_p50=medians[(key, user)].p50 if (key, user) in medians else None,
+            finish_p50=medians[((key, user), p50_rank(n))] if n else None,
             rating_avg=rating_avg, ratings=rating_count))
     for rows in result.values():
         rows.sort(key=lambda e: (-e.done, -e.open_assigned, e.user_id))
     return result
 
 
-def _local_day(session: AsyncSession, column: Any, org: OrgConfig, now: datetime) -> Any:
-    """The calendar day of a UTC column in the organisation's time zone."""
+def day_starts(session: AsyncSession, org: OrgConfig, now: datetime,
+               days: list[date]) -> list[datetime]:
+    """The UTC instant each local day starts, and the one after the last day.
+
+    PostgreSQL's day is the organisation's calendar day (``timezone()``), exact.
+    SQLite has no time zones, so its day uses the offset in force at ``now`` (a DST
+    change within the period moves an hour of requests to the neighbouring day), as
+    ``date(column, '+N minutes')`` did: that rounds to the millisecond, so a day
+    starts half a millisecond before its midnight there.
+    """
+    zone = ZoneInfo(org.organization.timezone)
+    bounds = [*days, days[-1] + timedelta(days=1)]
     if session.bind is not None and session.bind.dialect.name == "postgresql":
-        return cast(func.timezone(org.organization.timezone, column), Date)
-    offset = now.astimezone(ZoneInfo(org.organization.timezone)).utcoffset() or timedelta(0)
-    # SQLite: a fixed offset, taken at `now` (a DST change within the period moves
-    # an hour of requests to the neighbouring day; PostgreSQL converts exactly)
-    return func.date(column, literal_column(f"'{int(offset.total_seconds() // 60):+d} minutes'"))
+        return [datetime.combine(day, time(0), zone).astimezone(UTC) for day in bounds]
+    offset = now.astimezone(zone).utcoffset() or timedelta(0)
+    shift = timedelta(minutes=int(offset.total_seconds() // 60), microseconds=500)
+    return [datetime.combine(day, time(0), UTC) - shift for day in bounds]
+
+
+async def _per_day(session: AsyncSession, column: Any, aggregates: list[Any],
+                   where: ColumnElement[bool], since: datetime, starts: list[datetime],
+                   parameters: int) -> list[tuple[Any, ...]]:
+    """The aggregates over each day's rows (``column`` in [day start, next start), and
+    not before ``since``): one SELECT per day on a range of the index on
+    (department, column), joined by UNION ALL; a row of figures per day, in order."""
+    per_statement = max(1, min(DAYS_PER_STATEMENT, PARAMETERS_PER_STATEMENT // parameters))
+    days = len(starts) - 1
+    found: dict[int, tuple[Any, ...]] = {}
+    for first in range(0, days, per_statement):
+        arms = [select(literal_column(str(i)), *aggregates)
+                .where(where, column >= max(since, starts[i]), column < starts[i + 1])
+                for i in range(first, min(days, first + per_statement))]
+        found.update((row[0], tuple(row[1:])) for row in await session.execute(
+            union_all(*arms) if len(arms) > 1 else arms[0]))
+    return [found[i] for i in range(days)]
 
 
 async def series(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
@@ -229,37 +411,23 @@ async def series(session: AsyncSession, org: OrgConfig, now: datetime, days: int
     """Created and done per day, SLA compliance per week, for the chart."""
     since = now - timedelta(days=days)
     in_scope = Request.department_key.in_(departments)
-    created_day = _local_day(session, Request.created_at, org, now)
-    done_day = _local_day(session, Request.done_at, org, now)
-    per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for day, count, r_met, r_total, s_met, s_total in await session.execute(
-            select(created_day, func.count(),
-                   func.sum(case((Request.response_met.is_(True), 1), else_=0)),
-                   func.sum(case((Request.response_met.is_not(None), 1), else_=0)),
-                   func.sum(case((Request.resolve_met.is_(True), 1), else_=0)),
-                   func.sum(case((Request.resolve_met.is_not(None), 1), else_=0)))
-            .where(in_scope, Request.created_at >= since).group_by(created_day)):
-        per_day[_as_date(day)][0:1] = [count]
-        per_day[_as_date(day)][2:6] = [int(r_met or 0), int(r_total or 0), int(s_met or 0),
-                                       int(s_total or 0)]
-    for day, count in await session.execute(
-            select(done_day, func.count()).where(in_scope, Request.done_at >= since)
-            .group_by(done_day)):
-        per_day[_as_date(day)][1] = count
     zone = ZoneInfo(org.organization.timezone)
     first, last = since.astimezone(zone).date(), now.astimezone(zone).date()
+    dates = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    starts = day_starts(session, org, now, dates)
+    parameters = len(departments) + 3  # per day: the departments and its two bounds
+    filed = await _per_day(session, Request.created_at, [
+        func.count(),
+        func.count().filter(Request.response_met.is_(True)), func.count(Request.response_met),
+        func.count().filter(Request.resolve_met.is_(True)), func.count(Request.resolve_met),
+    ], in_scope, since, starts, parameters)
+    done = await _per_day(session, Request.done_at, [func.count()], in_scope, since, starts,
+                          parameters)
     daily = []
     weekly: dict[date, list[int]] = {}
-    day = first
-    while day <= last:
-        values = per_day.get(day, [0, 0, 0, 0, 0, 0])
-        daily.append(DailyPoint(day, values[0], values[1]))
+    for day, (created, *sla), (done_count,) in zip(dates, filed, done, strict=True):
+        daily.append(DailyPoint(day, int(created), int(done_count)))
         week = weekly.setdefault(day - timedelta(days=day.weekday()), [0, 0, 0, 0])
-        for i in range(4):
-            week[i] += values[2 + i]
-        day += timedelta(days=1)
+        for i, value in enumerate(sla):
+            week[i] += int(value)
     return Series(daily, [WeeklyCompliance(start, *values) for start, values in weekly.items()])
-
-
-def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
