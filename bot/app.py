@@ -12,6 +12,7 @@ from bot import logs, scheduler
 from bot.access import AccessChecker
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
+from bot.limiter import PacedRateLimiter
 from bot.metrics import Metrics, MetricsServer
 from bot.pacer import Pacer
 from bot.sender import OutboxSender
@@ -43,12 +44,15 @@ def build_application(
     if not secret:
         raise SystemExit("BOT_TOKEN is not set (see .env.example)")
     metrics = Metrics(svc)
+    # one Pacer for the outbox sender and the handlers' replies: one budget per chat
+    pacer = pacer or Pacer()
     app = (
         ApplicationBuilder()
         .token(secret)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .concurrent_updates(PerUserOrder(concurrency, metrics=metrics))
+        .rate_limiter(PacedRateLimiter(pacer))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)

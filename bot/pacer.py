@@ -1,6 +1,10 @@
-"""Telegram's send limits, kept by the sender: ~1 message a second per private
-chat, 20 a minute per group, 30 a second in all, and no call at all while a
-``retry_after`` runs."""
+"""Telegram's send limits: ~1 message a second per private chat, 20 a minute per
+group, 30 a second in all, and no message to a chat while its ``retry_after`` runs.
+
+One Pacer per bot, shared by the outbox sender and the rate limiter that paces
+handlers' replies (bot.limiter), so both count against the same budgets. A
+``chat_id`` of None (an inline message, a chat named by @username) counts
+against the global budget only."""
 
 from __future__ import annotations
 
@@ -24,18 +28,30 @@ class Pacer:
         self._last_private: dict[int, float] = {}
         self._group_sends: dict[int, deque[float]] = {}
         self._global_sends: deque[float] = deque()
-        self._paused_until = 0.0
+        self._paused_until = 0.0  # every chat
+        self._chat_paused_until: dict[int, float] = {}
 
-    def pause(self, seconds: float) -> None:
-        self._paused_until = max(self._paused_until, self._now() + seconds)
+    def pause(self, seconds: float, chat_id: int | None = None) -> None:
+        """No message to ``chat_id`` (to any chat, if None) for ``seconds``: a
+        ``retry_after`` for one chat does not hold the bot's other chats."""
+        until = self._now() + seconds
+        if chat_id is None:
+            self._paused_until = max(self._paused_until, until)
+        else:
+            self._chat_paused_until[chat_id] = max(self._chat_paused_until.get(chat_id, 0.0),
+                                                   until)
 
-    def delay_for(self, chat_id: int) -> float:
+    def delay_for(self, chat_id: int | None) -> float:
         """Seconds to wait before the next message to ``chat_id`` may go."""
         now = self._now()
         wait = max(0.0, self._paused_until - now)
+        if chat_id is not None and chat_id in self._chat_paused_until:
+            wait = max(wait, self._chat_paused_until[chat_id] - now)
         if not self.enabled:
             return wait
-        if chat_id > 0:
+        if chat_id is None:
+            pass
+        elif chat_id > 0:
             last = self._last_private.get(chat_id)
             if last is not None:
                 wait = max(wait, last + self.private_interval * 1.05 - now)
@@ -54,23 +70,28 @@ class Pacer:
             wait = max(wait, self._global_sends[0] + 1.05 - now)
         return wait
 
-    def sent(self, chat_id: int) -> None:
+    def sent(self, chat_id: int | None) -> None:
         """The last message to ``chat_id`` is done: count it from now, when Telegram
         has surely seen it, not from when it left (a slow request would otherwise
         let the next one in early)."""
         now = self._now()
-        if chat_id > 0:
+        if chat_id is None:
+            pass
+        elif chat_id > 0:
             self._last_private[chat_id] = now
         elif self._group_sends.get(chat_id):
             self._group_sends[chat_id][-1] = now
         if self._global_sends:
             self._global_sends[-1] = now
 
-    async def wait(self, chat_id: int) -> None:
+    async def wait(self, chat_id: int | None) -> None:
+        """Until a message to ``chat_id`` may go; then count it as sent now."""
         while (delay := self.delay_for(chat_id)) > 0:  # noqa: ASYNC110 - a timed wait, no event
             await asyncio.sleep(delay)
         now = self._now()
-        if chat_id > 0:
+        if chat_id is None:
+            pass
+        elif chat_id > 0:
             self._last_private[chat_id] = now
         else:
             self._group_sends.setdefault(chat_id, deque()).append(now)

@@ -12,21 +12,24 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot import keyboards, render
 from bot.i18n import Html, pick_language, t
+from bot.limiter import retry_seconds, sender_calls
 from bot.metrics import Metrics
 from bot.pacer import Pacer
 from core.context import Services
 from core.outgoing import notify, notify_group
 from db import outbox, requests, users
-from db.models import OutboxMessage, Request, User
+from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300.0
@@ -104,17 +107,19 @@ class OutboxSender:
         delivered = 0
         while True:
             now = self.svc.clock.now()
-            async with self.svc.db.transaction() as session:
+            async with self.svc.db.reading() as session:  # a listing: no write lock
                 items = await outbox.due_items(session, now, limit=100)
             if not items:
                 return delivered
             progressed = False
             held: set[int] = set()  # chats whose earlier message must go first
+            cooling: list[float] = []  # how long the chats held by Telegram's limits wait
             for item in items:
                 if item.chat_id in held:
                     continue
-                if self.pacer.delay_for(item.chat_id) > 0.2:
+                if (delay := self.pacer.delay_for(item.chat_id)) > 0.2:
                     held.add(item.chat_id)  # serve other chats while this one cools down
+                    cooling.append(delay)
                     continue
                 result = await self._deliver_one(item)
                 if result:
@@ -124,84 +129,156 @@ class OutboxSender:
                     held.add(item.chat_id)
                 if self._out_of_time():
                     return delivered
-            if not progressed:
+            if not progressed and not await self._cool_down_before_stop(cooling):
                 return delivered
 
+    async def _cool_down_before_stop(self, cooling: list[float]) -> bool:
+        """Stopping, the last pass must not leave a message only because its chat
+        is cooling down (a handler's reply just went there): wait for the first
+        chat to cool, within the grace; True if there is another pass to make."""
+        if not self._stopping or not cooling:
+            return False
+        left = self._deadline - asyncio.get_running_loop().time()
+        if min(cooling) > left:
+            return False
+        await asyncio.sleep(min(cooling))
+        return True
+
     async def _deliver_one(self, item: OutboxMessage) -> bool:
+        """Two short transactions: the claim with everything the send reads, and
+        the outcome with everything the send produced; Telegram is called between
+        them, outside any transaction (SQLite has one writer)."""
         # wait for Telegram's limits before the lease, so the lease covers the send only
         await self.pacer.wait(item.chat_id)
         if self._out_of_time():
             return False  # stopping: what was not claimed stays owed
         now = self.svc.clock.now()
-        async with self.svc.db.transaction() as session:
-            if not await outbox.claim(session, item.id, now):
-                return False  # another sender has it
+        delivery = await self._claim(item, now)
+        if delivery is None:
+            return False  # another sender has it
         try:
             try:
-                message_ids = await self._send(item)
+                with sender_calls():  # paced here and retried via the outbox, not by the limiter
+                    await self._send(delivery)
             finally:
                 self.pacer.sent(item.chat_id)
         except asyncio.CancelledError:
             # stopped mid-send past the hard limit: give the message back at once
             # instead of leaving it leased until the lease ends
             async with self.svc.db.transaction() as session:
+                self._record(session, delivery)
                 await outbox.retry_later(session, item.id, self.svc.clock.now(),
                                          "stopped while sending")
             log.warning("outbox %s to %s given back: stopped while sending", item.id,
                         item.chat_id, extra={"request": item.request_id})
             raise
         except RetryAfter as exc:
-            delay = exc.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            self.pacer.pause(seconds)
-            await self._retry(item, seconds, f"retry_after {seconds}", "retry_after")
+            seconds = retry_seconds(exc)
+            self.pacer.pause(seconds, item.chat_id)
+            await self._retry(delivery, seconds, f"retry_after {seconds}", "retry_after")
             return False
         except ChatMigrated as exc:
             async with self.svc.db.transaction() as session:
+                self._record(session, delivery)
                 await users.migrate_chat(session, item.chat_id, exc.new_chat_id)
                 await outbox.retry_later(session, item.id, now, "chat migrated")
             self.metrics.retried.labels("migrated").inc()
             return False
         except Permanent as exc:
-            await self._give_up(item, str(exc))
+            await self._give_up(delivery, str(exc))
             return False
         except (Forbidden, BadRequest) as exc:
-            await self._give_up(item, exc.message)
+            await self._give_up(delivery, exc.message)
             return False
         except NetworkError as exc:  # timeouts and 5xx: it will work later
             backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts + 1, 9))
-            await self._retry(item, backoff, exc.message, "network")
+            await self._retry(delivery, backoff, exc.message, "network")
             return False
         async with self.svc.db.transaction() as session:
-            await outbox.mark_sent(session, item.id, message_ids[0] if message_ids else None)
+            self._record(session, delivery)
+            await outbox.mark_sent(session, item.id, delivery.message_ids[0]
+                                   if delivery.message_ids else None)
         self.metrics.sent.labels(item.kind).inc()
         log.debug("outbox %s (%s) to %s sent", item.id, item.kind, item.chat_id,
                   extra={"request": item.request_id})
         return True
 
-    async def _retry(self, item: OutboxMessage, seconds: float, error: str,
+    async def _claim(self, item: OutboxMessage, now: datetime) -> Delivery | None:
+        """Lease the item and read, in the same transaction, all its send needs."""
+        async with self.svc.db.transaction() as session:
+            if not await outbox.claim(session, item.id, now):
+                return None
+            return await self._load(session, item)
+
+    async def _load(self, session: AsyncSession, item: OutboxMessage) -> Delivery:
+        payload = item.payload
+        request = (await requests.get_request(session, item.request_id)
+                   if item.request_id else None)
+        ids = {item.chat_id}
+        if request is not None:
+            ids |= {request.requester_id, request.assignee_id or 0}
+        for author in (payload.get("author_id"), payload.get("args", {}).get("actor_id"),
+                       payload.get("mention")):
+            if author:
+                ids.add(int(author))
+        people = await users.get_users(session, {i for i in ids if i > 0})
+        delivery = Delivery(item, request, people, self._language(item, people))
+        if request is None:
+            return delivery
+        if item.kind == "card":
+            delivery.binding = await users.binding_for(session, request.department_key)
+            delivery.rating = await requests.get_rating(session, request.id)
+        if item.kind == "card" or payload.get("reply_to_card"):
+            card = await requests.card_message(session, request.id, item.chat_id)
+            delivery.card_message_id = card.message_id if card else None
+        elif item.kind == "relay":
+            delivery.last_notice_id = await requests.last_notice(session, request.id,
+                                                                 item.chat_id)
+        return delivery
+
+    def _language(self, item: OutboxMessage, people: dict[int, User]) -> str:
+        fallback = self.svc.org.organization.language
+        if item.chat_id < 0:
+            return fallback  # groups read the organisation's language
+        recipient = people.get(item.chat_id)
+        return pick_language(recipient.language_code if recipient else None, fallback)
+
+    def _record(self, session: AsyncSession, delivery: Delivery) -> None:
+        """The messages this delivery posted (even before a later part failed), so
+        replies to them map back to the request and cards are edited, not re-posted."""
+        if delivery.request is None:
+            return
+        now: datetime = self.svc.clock.now()
+        for posted in delivery.posted:
+            requests.record_message(session, delivery.request.id, posted.chat_id,
+                                    posted.message_id, posted.kind, now, posted.thread_id)
+        delivery.posted.clear()
+
+    async def _retry(self, delivery: Delivery, seconds: float, error: str,
                      reason: str) -> None:
+        item, request = delivery.item, delivery.request
         now = self.svc.clock.now()
         self.metrics.retried.labels(reason).inc()
         log.warning("outbox %s to %s retried in %.0fs: %s", item.id, item.chat_id, seconds, error,
                     extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
+            self._record(session, delivery)
             await outbox.retry_later(session, item.id, now + timedelta(seconds=seconds), error)
-            if item.kind == "card" and item.attempts == 0 and item.request_id:
+            if item.kind == "card" and item.attempts == 0 and request is not None:
                 # the first failure of a card: the requester learns it is delayed, once
-                request = await requests.get_request(session, item.request_id)
-                if request is not None:
-                    outbox.enqueue(session, now, chat_id=request.requester_id, kind="notice",
-                                   request_id=request.id,
-                                   payload={"template": "delayed", "args": {}})
+                outbox.enqueue(session, now, chat_id=request.requester_id, kind="notice",
+                               request_id=request.id,
+                               payload={"template": "delayed", "args": {}})
 
-    async def _give_up(self, item: OutboxMessage, error: str) -> None:
+    async def _give_up(self, delivery: Delivery, error: str) -> None:
         """Telegram refuses for good: stop retrying and tell someone who can act."""
+        item = delivery.item
         now = self.svc.clock.now()
         self.metrics.failed.labels(item.kind).inc()
         log.error("outbox %s to %s failed for good: %s", item.id, item.chat_id, error,
                   extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
+            self._record(session, delivery)
             await outbox.mark_failed(session, item.id, error)
             request = (await requests.get_request(session, item.request_id)
                        if item.request_id else None)
@@ -229,122 +306,100 @@ class OutboxSender:
                 notify(session, now, request.requester_id, "chat_unreachable", request)
 
     # ---------------------------------------------------------------- rendering
-    async def _context(self, item: OutboxMessage) -> tuple[Request | None, dict[int, User], str]:
-        async with self.svc.db.transaction() as session:
-            request = (await requests.get_request(session, item.request_id)
-                       if item.request_id else None)
-            ids = {item.chat_id}
-            if request is not None:
-                ids |= {request.requester_id, request.assignee_id or 0}
-            author = item.payload.get("author_id") or item.payload.get("args", {}).get("actor_id")
-            if author:
-                ids.add(int(author))
-            people = await users.get_users(session, {i for i in ids if i > 0})
-        fallback = self.svc.org.organization.language
-        recipient = people.get(item.chat_id)
-        lang = pick_language(recipient.language_code if recipient else None, fallback)
-        if item.chat_id < 0:
-            lang = fallback  # groups read the organisation's language
-        return request, people, lang
+    # Everything below only renders and calls Telegram: what it reads was loaded
+    # by _claim, and what it posts is noted on the Delivery for the outcome's
+    # transaction.
+    async def _send(self, d: Delivery) -> None:
+        recipient = d.people.get(d.item.chat_id)
+        if d.item.chat_id > 0 and recipient is not None and recipient.blocked:
+            raise Permanent("the user blocked the bot or never started it")
+        if d.item.kind == "card":
+            assert d.request is not None
+            await self._send_card(d, d.request)
+        elif d.item.kind == "relay":
+            assert d.request is not None
+            await self._send_relay(d, d.request)
+        else:
+            await self._send_notice(d)
 
-    async def _send(self, item: OutboxMessage) -> list[int]:
-        if item.chat_id > 0:
-            async with self.svc.db.transaction() as session:
-                user = (await users.get_users(session, {item.chat_id})).get(item.chat_id)
-            if user is not None and user.blocked:
-                raise Permanent("the user blocked the bot or never started it")
-        request, people, lang = await self._context(item)
-        if item.kind == "card":
-            assert request is not None
-            return await self._send_card(item, request, people, lang)
-        if item.kind == "relay":
-            assert request is not None
-            return await self._send_relay(item, request, people, lang)
-        return await self._send_notice(item, request, people, lang)
-
-    async def _send_card(self, item: OutboxMessage, request: Request, people: dict[int, User],
-                         lang: str) -> list[int]:
+    async def _send_card(self, d: Delivery, request: Request) -> None:
+        item, lang = d.item, d.lang
         now = self.svc.clock.now()
-        async with self.svc.db.transaction() as session:
-            shown = await requests.card_message(session, request.id, item.chat_id)
-            rating = await requests.get_rating(session, request.id)
-            binding = await users.binding_for(session, request.department_key)
-        here = binding is not None and binding.chat_id == item.chat_id
+        here = d.binding is not None and d.binding.chat_id == item.chat_id
         if here:
-            text = render.card_text(lang, self.svc.org, request, people, now,
-                                    rating.score if rating else None,
-                                    rating.comment if rating else None)
+            text = render.card_text(lang, self.svc.org, request, d.people, now,
+                                    d.rating.score if d.rating else None,
+                                    d.rating.comment if d.rating else None)
             markup = keyboards.card(lang, request.id, request.status)
         else:
             department = self.svc.org.department(request.department_key)
             text = t(lang, "card.transferred", id=request.id, type=request.type_name,
                      department=department.name if department else request.department_key)
             markup = None
-        if shown is not None:
+        if d.card_message_id is not None:
             try:
-                await self.bot.edit_message_text(text, item.chat_id, shown.message_id,
+                await self.bot.edit_message_text(text, item.chat_id, d.card_message_id,
                                                  parse_mode=ParseMode.HTML, reply_markup=markup)
-                return [shown.message_id]
+                d.message_ids.append(d.card_message_id)
+                return
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
-                    return [shown.message_id]
+                    d.message_ids.append(d.card_message_id)
+                    return
                 if "not found" not in exc.message.lower():
                     raise
                 # the card was deleted in the group: post it again below
         if not here:
-            return []
+            return
         message = await self.bot.send_message(
             item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
             message_thread_id=item.thread_id,
         )
-        await self._record(request.id, message, "card")
-        await self._send_files(request, message, lang)
-        return [message.message_id]
+        d.posted_message(message, "card")
+        await self._send_files(d, request, message)
 
-    async def _send_files(self, request: Request, card: Message, lang: str) -> None:
+    async def _send_files(self, d: Delivery, request: Request, card: Message) -> None:
         """The photos and documents of the brief, as replies to the card."""
         for answer in request.answers:
             file_id = answer.get("file_id")
             if not file_id:
                 continue
-            caption = t(lang, "card.title", id=request.id, type=answer["label"])
+            caption = t(d.lang, "card.title", id=request.id, type=answer["label"])
             reply = ReplyParameters(card.message_id, allow_sending_without_reply=True)
             await self.pacer.wait(card.chat_id)
-            if answer.get("file_kind") == "photo":
-                sent = await self.bot.send_photo(card.chat_id, file_id, caption=caption,
-                                                 parse_mode=ParseMode.HTML,
-                                                 reply_parameters=reply,
-                                                 message_thread_id=card.message_thread_id)
-            else:
-                sent = await self.bot.send_document(card.chat_id, file_id, caption=caption,
-                                                    parse_mode=ParseMode.HTML,
-                                                    reply_parameters=reply,
-                                                    message_thread_id=card.message_thread_id)
-            self.pacer.sent(card.chat_id)
-            await self._record(request.id, sent, "relay")
+            try:
+                if answer.get("file_kind") == "photo":
+                    sent = await self.bot.send_photo(card.chat_id, file_id, caption=caption,
+                                                     parse_mode=ParseMode.HTML,
+                                                     reply_parameters=reply,
+                                                     message_thread_id=card.message_thread_id)
+                else:
+                    sent = await self.bot.send_document(card.chat_id, file_id, caption=caption,
+                                                        parse_mode=ParseMode.HTML,
+                                                        reply_parameters=reply,
+                                                        message_thread_id=card.message_thread_id)
+            finally:
+                self.pacer.sent(card.chat_id)
+            d.posted_message(sent, "relay")
 
-    async def _reply_target(self, item: OutboxMessage, request: Request) -> ReplyParameters | None:
-        async with self.svc.db.transaction() as session:
-            if item.payload.get("reply_to_card"):
-                card = await requests.card_message(session, request.id, item.chat_id)
-                target = card.message_id if card else None
-            else:
-                target = await requests.last_notice(session, request.id, item.chat_id)
+    def _reply_target(self, d: Delivery) -> ReplyParameters | None:
+        target = (d.card_message_id if d.item.payload.get("reply_to_card")
+                  else d.last_notice_id)
         return ReplyParameters(target, allow_sending_without_reply=True) if target else None
 
-    async def _send_relay(self, item: OutboxMessage, request: Request, people: dict[int, User],
-                          lang: str) -> list[int]:
-        payload = item.payload
-        author = render.person(people.get(payload["author_id"]), payload["author_id"])
+    async def _send_relay(self, d: Delivery, request: Request) -> None:
+        item, payload, lang = d.item, d.item.payload, d.lang
+        author = render.person(d.people.get(payload["author_id"]), payload["author_id"])
         department = self.svc.org.department(request.department_key)
         dept_name = department.name if department else request.department_key
         to_group = item.chat_id < 0
-        reply = await self._reply_target(item, request)
+        reply = self._reply_target(d)
         if payload.get("text") is not None:
             key = "notice.relay_to_group" if to_group else "notice.relay_to_requester"
             texts = render.with_user_text(lang, key, payload["text"], id=request.id,
                                           author=author, department=dept_name)
-            return await self._send_texts(item, request, texts, reply, None, "relay")
+            await self._send_texts(d, texts, reply, None, "relay")
+            return
         key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.get("caption"):
@@ -353,14 +408,12 @@ class OutboxSender:
             item.chat_id, payload["from_chat"], payload["message_id"], caption=caption,
             parse_mode=ParseMode.HTML, reply_parameters=reply, message_thread_id=item.thread_id,
         )
-        async with self.svc.db.transaction() as session:
-            requests.record_message(session, request.id, item.chat_id, copied.message_id,
-                                    "relay", self.svc.clock.now(), item.thread_id)
-        return [copied.message_id]
+        d.posted.append(Posted(item.chat_id, copied.message_id, item.thread_id, "relay"))
+        d.message_ids.append(copied.message_id)
 
-    async def _send_notice(self, item: OutboxMessage, request: Request | None,
-                           people: dict[int, User], lang: str) -> list[int]:
-        payload = item.payload
+    async def _send_notice(self, d: Delivery) -> None:
+        request, lang, people = d.request, d.lang, d.people
+        payload = d.item.payload
         args: dict[str, Any] = dict(payload.get("args", {}))
         template = payload["template"]
         if request is not None:
@@ -378,24 +431,23 @@ class OutboxSender:
         if template == "submitted" and request is not None:
             texts = [render.submitted_text(lang, self.svc.org, request,
                                            bool(payload["args"].get("bound")))]
-            return await self._send_texts(item, request, texts, None, None, "notice")
+            await self._send_texts(d, texts, None, None, "notice")
+            return
         if template == "digest":
             mentioned = payload.get("mention")
-            if mentioned:
-                async with self.svc.db.transaction() as session:
-                    people.update(await users.get_users(session, {int(mentioned)}))
             texts = [render.digest(lang, self.svc.org, payload,
                                    people.get(int(mentioned)) if mentioned else None)]
-            return await self._send_texts(item, request, texts, None, None, "notice")
+            await self._send_texts(d, texts, None, None, "notice")
+            return
         if "text" in args:
             text = args.pop("text")
             texts = render.with_user_text(lang, key, text, **args)
         else:
             texts = [t(lang, key, **args)]
         markup = self._keyboard(payload.get("keyboard"), lang, request)
-        reply = await self._reply_target(item, request) if (
+        reply = self._reply_target(d) if (
             request is not None and payload.get("reply_to_card")) else None
-        return await self._send_texts(item, request, texts, reply, markup, "notice")
+        await self._send_texts(d, texts, reply, markup, "notice")
 
     def _keyboard(self, name: str | None, lang: str, request: Request | None) -> Any:
         if request is None or name is None:
@@ -407,29 +459,52 @@ class OutboxSender:
             return keyboards.review_rated(lang, request.id)  # the rating is asked later
         return keyboards.review(lang, request.id)
 
-    async def _send_texts(self, item: OutboxMessage, request: Request | None,
-                          texts: Sequence[str], reply: ReplyParameters | None, markup: Any,
-                          kind: str) -> list[int]:
-        ids = []
+    async def _send_texts(self, d: Delivery, texts: Sequence[str],
+                          reply: ReplyParameters | None, markup: Any, kind: str) -> None:
+        item = d.item
         # only the last part carries the buttons
         for index, text in enumerate(texts):
             last = index == len(texts) - 1
             if index:
                 await self.pacer.wait(item.chat_id)
-            message = await self.bot.send_message(
-                item.chat_id, text, parse_mode=ParseMode.HTML,
-                reply_markup=markup if last else None,
-                reply_parameters=reply if not index else None,
-                message_thread_id=item.thread_id,
-            )
-            self.pacer.sent(item.chat_id)
-            ids.append(message.message_id)
-            if request is not None:
-                await self._record(request.id, message, kind)
-        return ids
+            try:
+                message = await self.bot.send_message(
+                    item.chat_id, text, parse_mode=ParseMode.HTML,
+                    reply_markup=markup if last else None,
+                    reply_parameters=reply if not index else None,
+                    message_thread_id=item.thread_id,
+                )
+            finally:
+                self.pacer.sent(item.chat_id)
+            d.posted_message(message, kind)
 
-    async def _record(self, request_id: int, message: Message, kind: str) -> None:
-        now: datetime = self.svc.clock.now()
-        async with self.svc.db.transaction() as session:
-            requests.record_message(session, request_id, message.chat_id, message.message_id,
-                                    kind, now, message.message_thread_id)
+
+class Posted(NamedTuple):
+    """A message a delivery put in a chat, to be recorded against its request."""
+
+    chat_id: int
+    message_id: int
+    thread_id: int | None
+    kind: str
+
+
+@dataclass
+class Delivery:
+    """One claimed outbox message with what its send reads, loaded with the claim,
+    and what the send posted, recorded with the outcome."""
+
+    item: OutboxMessage
+    request: Request | None
+    people: dict[int, User]
+    lang: str
+    binding: ChatBinding | None = None  # the request's department's chat (cards)
+    rating: Rating | None = None  # shown on cards
+    card_message_id: int | None = None  # the request's card in this chat
+    last_notice_id: int | None = None  # the request's last message in this chat (relays)
+    posted: list[Posted] = field(default_factory=list)  # not yet recorded
+    message_ids: list[int] = field(default_factory=list)  # what the send produced, in order
+
+    def posted_message(self, message: Message, kind: str) -> None:
+        self.posted.append(Posted(message.chat_id, message.message_id,
+                                  message.message_thread_id, kind))
+        self.message_ids.append(message.message_id)
