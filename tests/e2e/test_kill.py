@@ -6,6 +6,7 @@ no form lost, no card or confirmation doubled, every take and done once."""
 import asyncio
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -70,10 +71,14 @@ async def quiet(db: Database, started_at: datetime) -> bool:
 
 def decide(emu, user_id):
     """The next thing a person does, from what they see."""
-    if any("has been sent" in m.text for m in emu.bot_messages(user_id)):
-        return None  # filed: this person is done
+    if any(re.search(r"#\d+", m.text) for m in emu.bot_messages(user_id)):
+        # filed: this person is done (the confirmation may come after the taken
+        # and done notices when a kill held it under its lease)
+        return None
     last = emu.last_bot_message(user_id)
     text = last.text if last else ""
+    if last is not None and "Please check your request" in text and not last.buttons:
+        return None  # sent: the confirmation is on its way (a second after the summary)
     steps = [("Which department", ("press", "IT")),
              ("what kind of request", ("press", "Access to a system")),
              ("1/3. Which system?", ("say", f"System of {user_id}")),
