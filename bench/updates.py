@@ -411,8 +411,9 @@ class Run:
     def cpu_ms_per_update(self) -> float:
         return self.cpu_seconds * 1000 / self.updates if self.updates else 0.0
 
-    def percentile(self, fraction: float) -> float:
-        values = sorted(self.results.all)
+    def percentile(self, fraction: float, kind: str | None = None) -> float:
+        """Milliseconds, nearest rank; of one kind of update ("message", "press") or all."""
+        values = sorted(self.results.latencies[kind] if kind else self.results.all)
         if not values:
             return float("nan")
         return values[min(len(values) - 1, round(fraction * (len(values) - 1)))] * 1000
@@ -613,6 +614,12 @@ def report(runs: list[Run], args: argparse.Namespace, load_before: str) -> str:
         parts += [f"**Experience** ({args.rate:g} updates/s offered for {args.duration:g} s, "
                   f"Telegram's limits on in the emulator, Baton's own limiter on):\n",
                   markdown_table(HEADER, experience) + "\n"]
+    parts += ["**Latency by kind of update** (p50 / p99, ms):\n",
+              markdown_table(["bot", "mode", "users", "messages", "presses"], [
+                  [r.bot, r.mode, str(r.users),
+                   f"{r.percentile(0.5, 'message'):.1f} / {r.percentile(0.99, 'message'):.1f}",
+                   f"{r.percentile(0.5, 'press'):.1f} / {r.percentile(0.99, 'press'):.1f}"]
+                  for r in runs]) + "\n"]
     parts += ["**Ratios to the minimal bot** (same run):\n",
               markdown_table(RATIO_HEADER, ratio_rows(runs)) + "\n",
               "Targets:\n", "\n".join(targets(runs)) + "\n"]
