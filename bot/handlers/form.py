@@ -84,9 +84,9 @@ async def new(update: Update, context: Context) -> None:
             await drafts.replace_draft(session, user_id, state.stage, svc.clock.now(),
                                        department_key=state.department_key,
                                        type_key=state.type_key, answers=state.answers)
-    if resumed:
-        await update.effective_message.reply_html(t(lang, "form.resumed"))
-    await _ask(update.effective_message, context, lang, state)
+    # one message, not two: Telegram lets a bot send a chat about one a second
+    await _ask(update.effective_message, context, lang, state,
+               note=t(lang, "form.resumed") if resumed else None)
 
 
 def _usable(svc: Services, state: DraftState) -> bool:
@@ -113,7 +113,8 @@ async def cancel(update: Update, context: Context) -> None:
 
 
 async def _ask(message: Message, context: Context, lang: str, state: DraftState,
-               error: Invalid | None = None, *, pressed: CallbackQuery | None = None) -> None:
+               error: Invalid | None = None, *, pressed: CallbackQuery | None = None,
+               note: str | None = None) -> None:
     """Send the current question (after an error, the error and the same question).
     After a pressed answer the question message itself becomes the next question:
     one message in the chat instead of two, and Telegram counts one, not two,
@@ -133,6 +134,8 @@ async def _ask(message: Message, context: Context, lang: str, state: DraftState,
     if error is not None:
         text = Html(t(lang, "form.error_wrap", error=t(lang, f"form.error.{error.key}",
                                                        **error.values)) + "\n\n" + text)
+    if note is not None:
+        text = Html(note + "\n\n" + text)
     if pressed is not None:
         try:
             await pressed.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)

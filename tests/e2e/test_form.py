@@ -493,9 +493,10 @@ async def test_new_while_a_form_is_open_continues(emu, bot):
     before = bot_count(emu)
     emu.users[REQUESTER].send(REQUESTER, "/new")
     await bot.settle()
-    told, question = emu.bot_messages(REQUESTER)[before:]
-    assert told.text.startswith("You have an unfinished request")
-    assert question.text.startswith(Q_LEVEL)
+    # one message: the note, then the question it continues with
+    (question,) = emu.bot_messages(REQUESTER)[before:]
+    assert question.text.startswith("You have an unfinished request")
+    assert Q_LEVEL in question.text
     await press(emu, bot, REQUESTER, question, "Read")
     draft = await draft_of(bot)
     assert draft is not None and draft.answers["system"]["value"] == "1C"
