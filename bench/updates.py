@@ -48,6 +48,7 @@ from bench.common import (
     load_average,
     machine_lines,
     markdown_table,
+    postgres_version,
     text_table,
     today,
     write_docs_section,
@@ -607,7 +608,7 @@ def report(runs: list[Run], args: argparse.Namespace, load_before: str) -> str:
         "chat for a message). CPU: the bot process's user + system time over the run, "
         "including what it does after answering (cards, notices), divided by the updates.\n",
         f"**Cost** (limits off in the emulator and in Baton; everyone acts as soon as "
-        f"answered; {args.requests} requests per person, at least):\n",
+        f"answered; {args.requests} requests in all, at least one per person):\n",
         markdown_table(HEADER, cost) + "\n",
     ]
     if experience:
@@ -662,7 +663,8 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(targets(runs)))
     if args.write_docs:
         body = report(runs, args, load_before)
-        print("wrote", write_docs_section("updates", body, machine_lines(None)))
+        pg_version = asyncio.run(postgres_version())  # the machine block names it
+        print("wrote", write_docs_section("updates", body, machine_lines(pg_version)))
 
 
 if __name__ == "__main__":
