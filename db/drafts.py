@@ -20,27 +20,23 @@ async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> 
     # one UPDATE, with the version check: neither an autoflush before it nor a
     # flush at commit may write the changed draft a second time, unchecked
     with session.no_autoflush:
-        result = await _write_draft(session, draft, now)
+        result = await session.execute(
+            update(FormDraft)
+            .where(FormDraft.user_id == draft.user_id, FormDraft.version == draft.version)
+            .values(
+                department_key=draft.department_key,
+                type_key=draft.type_key,
+                stage=draft.stage,
+                field_index=draft.field_index,
+                answers=draft.answers,
+                priority=draft.priority,
+                version=draft.version + 1,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
     session.expunge(draft)
     return result.rowcount == 1  # type: ignore[attr-defined]
-
-
-async def _write_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> Any:
-    return await session.execute(
-        update(FormDraft)
-        .where(FormDraft.user_id == draft.user_id, FormDraft.version == draft.version)
-        .values(
-            department_key=draft.department_key,
-            type_key=draft.type_key,
-            stage=draft.stage,
-            field_index=draft.field_index,
-            answers=draft.answers,
-            priority=draft.priority,
-            version=draft.version + 1,
-            updated_at=now,
-        )
-        .execution_options(synchronize_session=False)
-    )
 
 
 async def replace_draft(session: AsyncSession, user_id: int, stage: str, now: datetime,

@@ -189,7 +189,7 @@ async def advance(update: Update, context: Context, given: FormInput,
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
     message = update.effective_message
-    broken = stale = False
+    broken = False
     error: Invalid | None = None
     async with svc.db.transaction() as session:
         # redelivered after a crash: the answer was applied, but its reply may not
@@ -199,21 +199,18 @@ async def advance(update: Update, context: Context, given: FormInput,
         if draft is None:
             return redelivered  # redelivered: the answer that ended the form
         state = _state(draft)
-        if redelivered:
-            pass
-        elif expected is not None and (state.stage != expected[0] or (
-                expected[1] is not None and state.field_index != expected[1])):
-            stale = True  # a button of an earlier question
-        else:
+        # a button of an earlier question
+        stale = not redelivered and expected is not None and (state.stage != expected[0] or (
+            expected[1] is not None and state.field_index != expected[1]))
+        if not (redelivered or stale):
             try:
                 error = engine.answer(svc.org, state, given, _today(svc))
             except FormBroken:
                 broken = True
                 await drafts.delete_draft(session, user_id)
-            else:
-                if error is None:
-                    _apply(draft, state)
-                    await drafts.save_draft(session, draft, svc.clock.now())
+            if not broken and error is None:
+                _apply(draft, state)
+                await drafts.save_draft(session, draft, svc.clock.now())
     # Telegram is called only after the transaction: it holds SQLite's write lock
     if broken:
         await message.reply_html(t(lang, "form.broken"))
@@ -229,10 +226,8 @@ async def advance(update: Update, context: Context, given: FormInput,
     return True
 
 
-async def _close_buttons(query: CallbackQuery | None) -> None:
+async def _close_buttons(query: CallbackQuery) -> None:
     """Take the buttons off a question once it is answered (old presses are also checked)."""
-    if query is None:
-        return
     try:
         await query.edit_message_reply_markup(None)
     except BadRequest:
