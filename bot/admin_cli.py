@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -142,7 +143,8 @@ def backup(target: str | None = None) -> int:
         return 1
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     destination = Path(target) if target else source.with_name(f"{source.stem}-{stamp}.db")
-    with sqlite3.connect(source) as live, sqlite3.connect(destination) as copy:
+    # closing(): sqlite3's own context manager commits but leaves the file open
+    with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(destination)) as copy:
         live.backup(copy)  # SQLite's online backup: a consistent snapshot
     print(f"✓ {source} → {destination}")
     return 0

@@ -270,8 +270,7 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
             now >= rating_expires_at(request.done_at, svc.org))
         if request.status not in (Status.ON_REVIEW, Status.CLOSED) or expired:
             return Outcome(request, Refusal.WRONG_STATE)
-        await requests.set_rating(session, request_id, score, press.actor_id,
-                                  request.assignee_id, now)
+        await requests.set_rating(session, request, score, press.actor_id, now)
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
         await refresh_card(session, now, request)
         await reschedule(session, svc, request, now)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.lifecycle import OPEN_STATUSES, Status
 from db.models import OutboxMessage, Request
+from db.stats import RUNNING
 
 _OPEN = sorted(str(s) for s in OPEN_STATUSES)
 
@@ -40,16 +41,19 @@ async def snapshot(session: AsyncSession, now: datetime) -> Snapshot:
         .group_by(Request.department_key, Request.status))
     for department, status, count in by_status:
         result.open_requests[(department, status)] = int(count)
-    # response clock: not taken yet; resolution clock: taken and running (it is
-    # stopped while waiting for the requester and once done)
-    for clock, status, column in (("response", Status.NEW, Request.response_due_at),
-                                  ("resolve", Status.IN_PROGRESS, Request.resolve_due_at)):
-        rows = await session.execute(
-            select(Request.department_key, func.count())
-            .where(and_(Request.status == str(status), column.is_not(None), column < now))
-            .group_by(Request.department_key))
-        for department, count in rows:
-            result.overdue[(department, clock)] = int(count)
+    # the clocks as alerts and /stats run them: response while new, resolution
+    # while new or in progress (stopped while waiting for the requester, and once done)
+    response_late = and_(Request.status == Status.NEW.value, Request.response_due_at < now)
+    resolve_late = Request.resolve_due_at < now
+    late = await session.execute(
+        select(Request.department_key, func.count().filter(response_late),
+               func.count().filter(resolve_late))
+        .where(Request.status.in_(RUNNING), or_(response_late, resolve_late))
+        .group_by(Request.department_key))
+    for department, response, resolve in late:
+        for clock, count in (("response", response), ("resolve", resolve)):
+            if count:
+                result.overdue[(department, clock)] = int(count)
     for clock, met in (("response", Request.response_met), ("resolve", Request.resolve_met)):
         rows = await session.execute(
             select(Request.department_key, func.count())
@@ -58,13 +62,12 @@ async def snapshot(session: AsyncSession, now: datetime) -> Snapshot:
         for department, count in rows:
             result.missed[(department, clock)] = int(count)
     owed = await session.execute(
-        select(OutboxMessage.status, func.count())
+        select(OutboxMessage.status, func.count(), func.count().filter(OutboxMessage.due_at <= now))
         .where(OutboxMessage.status.in_(("pending", "failed")))
         .group_by(OutboxMessage.status))
-    result.outbox = {"pending": 0, "failed": 0}
-    for status, count in owed:
+    result.outbox = {"pending": 0, "failed": 0, "due": 0}
+    for status, count, due in owed:
         result.outbox[status] = int(count)
-    result.outbox["due"] = int(await session.scalar(
-        select(func.count()).select_from(OutboxMessage)
-        .where(OutboxMessage.status == "pending", OutboxMessage.due_at <= now)) or 0)
+        if status == "pending":
+            result.outbox["due"] = int(due)
     return result

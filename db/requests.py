@@ -183,16 +183,14 @@ async def get_rating(session: AsyncSession, request_id: int) -> Rating | None:
 
 
 async def set_rating(
-    session: AsyncSession, request_id: int, score: int, rater_id: int, assignee_id: int | None,
-    now: datetime,
+    session: AsyncSession, request: Request, score: int, rater_id: int, now: datetime,
 ) -> None:
-    rating = await session.get(Rating, request_id)
+    """The rating keeps the request's department and assignee: /stats needs no join."""
+    rating = await session.get(Rating, request.id)
     if rating is None:
-        # the caller has loaded the request: no query, and /stats needs no join
-        request = await session.get_one(Request, request_id)
-        session.add(Rating(request_id=request_id, score=score, rater_id=rater_id,
-                           assignee_id=assignee_id, department_key=request.department_key,
-                           rated_at=now))
+        session.add(Rating(request_id=request.id, score=score, rater_id=rater_id,
+                           assignee_id=request.assignee_id,
+                           department_key=request.department_key, rated_at=now))
     else:
         rating.score, rating.rated_at = score, now
 
