@@ -130,12 +130,9 @@ async def bind_from_file(svc: Services) -> None:
                                  department.thread_id, None, svc.clock.now())
 
 
-def configure_logging(settings: Settings | str) -> logging.Handler:
+def configure_logging(settings: Settings) -> logging.Handler:
     """One line per event, text or JSON (LOG_FORMAT), with the token and the
-    webhook secret replaced wherever they would appear. (A bare level is
-    still accepted: the settings' format and secrets are then read here.)"""
-    if isinstance(settings, str):
-        settings = Settings().model_copy(update={"log_level": settings})
+    webhook secret replaced wherever they would appear."""
     return logs.configure(settings.log_level, settings.log_format, secrets=[
         settings.bot_token.get_secret_value() if settings.bot_token else None,
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 from collections.abc import Callable, Coroutine, Iterator
 from contextvars import ContextVar
 from datetime import timedelta
@@ -110,6 +111,10 @@ class PacedRateLimiter(BaseRateLimiter[None]):
         chat = chat_of(data)
         attempt = 0
         while True:
+            paused = self.pacer.paused_for(chat)
+            if paused > self.max_retry_after:
+                # a long retry_after the sender was given: not slept through here either
+                raise RetryAfter(timedelta(seconds=math.ceil(paused)))
             await self.pacer.wait(chat)
             try:
                 return await callback(*args, **kwargs)

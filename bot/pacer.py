@@ -41,12 +41,16 @@ class Pacer:
             self._chat_paused_until[chat_id] = max(self._chat_paused_until.get(chat_id, 0.0),
                                                    until)
 
+    def paused_for(self, chat_id: int | None) -> float:
+        """Seconds left of a ``retry_after`` that holds ``chat_id`` (or every chat)."""
+        until = max(self._paused_until, self._chat_paused_until.get(chat_id, 0.0)
+                    if chat_id is not None else 0.0)
+        return max(0.0, until - self._now())
+
     def delay_for(self, chat_id: int | None) -> float:
         """Seconds to wait before the next message to ``chat_id`` may go."""
         now = self._now()
-        wait = max(0.0, self._paused_until - now)
-        if chat_id is not None and chat_id in self._chat_paused_until:
-            wait = max(wait, self._chat_paused_until[chat_id] - now)
+        wait = self.paused_for(chat_id)
         if not self.enabled:
             return wait
         if chat_id is None:

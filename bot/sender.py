@@ -243,6 +243,15 @@ class OutboxSender:
         recipient = people.get(item.chat_id)
         return pick_language(recipient.language_code if recipient else None, fallback)
 
+    async def _next_part(self, d: Delivery, chat_id: int) -> None:
+        """Before waiting for Telegram's limits between the parts of one send (up to
+        a group's minute), record the parts already posted: a kill or a lost lease
+        meanwhile must not make the retry post them again."""
+        if d.posted:
+            async with self.svc.db.transaction() as session:
+                self._record(session, d)
+        await self.pacer.wait(chat_id)
+
     def _record(self, session: AsyncSession, delivery: Delivery) -> None:
         """The messages this delivery posted (even before a later part failed), so
         replies to them map back to the request and cards are edited, not re-posted."""
@@ -366,7 +375,7 @@ class OutboxSender:
                 continue
             caption = t(d.lang, "card.title", id=request.id, type=answer["label"])
             reply = ReplyParameters(card.message_id, allow_sending_without_reply=True)
-            await self.pacer.wait(card.chat_id)
+            await self._next_part(d, card.chat_id)
             try:
                 if answer.get("file_kind") == "photo":
                     sent = await self.bot.send_photo(card.chat_id, file_id, caption=caption,
@@ -466,7 +475,7 @@ class OutboxSender:
         for index, text in enumerate(texts):
             last = index == len(texts) - 1
             if index:
-                await self.pacer.wait(item.chat_id)
+                await self._next_part(d, item.chat_id)
             try:
                 message = await self.bot.send_message(
                     item.chat_id, text, parse_mode=ParseMode.HTML,

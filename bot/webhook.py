@@ -26,7 +26,7 @@ from tornado.web import Application as WebApplication
 from tornado.web import RequestHandler
 
 from bot.app import run_kwargs
-from bot.metrics import HealthHandler, Metrics, routes
+from bot.metrics import Metrics, routes
 from bot.settings import Settings
 from core.context import Services
 
@@ -54,7 +54,7 @@ class UpdateHandler(RequestHandler):
         self.set_status(200)
 
 
-__all__ = ["SECRET_HEADER", "HealthHandler", "serve", "web_application"]
+__all__ = ["SECRET_HEADER", "serve", "web_application"]
 
 
 def web_application(app: Application, settings: Settings) -> WebApplication:  # type: ignore[type-arg]

@@ -71,3 +71,12 @@ async def test_it_gives_up_after_a_few_retries_or_a_long_refusal():
     with pytest.raises(RetryAfter):
         await call(PacedRateLimiter(Pacer(enabled=False)), callback)
     assert callback.made == 1
+
+
+async def test_a_long_pause_from_the_sender_is_not_slept_through_by_a_handler():
+    pacer = Pacer()
+    pacer.pause(600, CHAT)  # the outbox sender was told retry_after 600 for this chat
+    calls = Calls()
+    with pytest.raises(RetryAfter):
+        await call(PacedRateLimiter(pacer), calls)
+    assert calls.made == 0  # refused at once: no call, no ten-minute sleep in a handler
