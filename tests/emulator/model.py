@@ -262,6 +262,30 @@ class EmuUser:
             self, chat_id, "voice", media=media, reply_to=reply_to, thread_id=thread_id
         )
 
+    def send_poll(
+        self,
+        chat_id: int,
+        question: str = "Which one?",
+        options: tuple[str, ...] = ("A", "B"),
+        *,
+        quiz: bool = True,
+        reply_to: int | None = None,
+        thread_id: int | None = None,
+    ) -> JSON:
+        """A poll; a quiz's correct option is not shown to bots, so Telegram refuses to
+        copy it ("message can't be copied")."""
+        poll = {
+            "id": str(self.world.next_poll_id()), "question": question,
+            "options": [{"text": o, "voter_count": 0, "persistent_id": str(i)}
+                        for i, o in enumerate(options)],
+            "total_voter_count": 0, "is_closed": False, "is_anonymous": True,
+            "type": "quiz" if quiz else "regular", "allows_multiple_answers": False,
+            "allows_revoting": False, "members_only": False,  # required since Bot API 9.6/10.0
+        }
+        return self.world.user_message(
+            self, chat_id, "poll", media={"poll": poll}, reply_to=reply_to, thread_id=thread_id
+        )
+
     def send_location(
         self,
         chat_id: int,

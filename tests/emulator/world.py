@@ -76,6 +76,7 @@ class World:
         self._update_ids = itertools.count(100_000)
         self._query_ids = itertools.count(4_000_000_000_000_000)
         self._file_ids = itertools.count(1)
+        self._poll_ids = itertools.count(5_000_000_000_000_000_000)
         self._update_event = asyncio.Event()
 
     # --- setup -------------------------------------------------------------------------
@@ -140,6 +141,9 @@ class World:
         chat.bot_status = ("administrator" if bot_admin else "member") if bot_member else "left"
         self.chats[chat_id] = chat
         return chat
+
+    def next_poll_id(self) -> int:
+        return next(self._poll_ids)
 
     def user(self, user_id: int) -> EmuUser:
         return self.users[user_id]
