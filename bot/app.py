@@ -14,7 +14,7 @@ from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
 from bot.limiter import PacedRateLimiter
 from bot.metrics import Metrics, MetricsServer
-from bot.pacer import Pacer
+from bot.pacer import Pacer, SharedBudget
 from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.update_order import DEFAULT_LIMIT, PerUserOrder
@@ -44,8 +44,9 @@ def build_application(
     if not secret:
         raise SystemExit("BOT_TOKEN is not set (see .env.example)")
     metrics = Metrics(svc)
-    # one Pacer for the outbox sender and the handlers' replies: one budget per chat
-    pacer = pacer or Pacer()
+    # one Pacer for the outbox sender and the handlers' replies: one budget per chat;
+    # on PostgreSQL (several instances) the budget is kept in the database
+    pacer = pacer or Pacer(shared=None if svc.db.is_sqlite else SharedBudget(svc.db))
     app = (
         ApplicationBuilder()
         .token(secret)

@@ -120,11 +120,11 @@ class PacedRateLimiter(BaseRateLimiter[None]):
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 seconds = retry_seconds(exc)
-                self.pacer.pause(seconds, chat)  # the sender holds off this chat too
+                await self.pacer.hold(seconds, chat)  # the sender holds off this chat too
                 attempt += 1
                 if attempt > self.max_retries or seconds > self.max_retry_after:
                     raise
                 log.info("%s to %s refused: retry after %.0fs (attempt %d)",
                          endpoint, chat, seconds, attempt)
             finally:
-                self.pacer.sent(chat)
+                await self.pacer.done(chat)

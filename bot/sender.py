@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, Message, ReplyParameters
@@ -26,12 +27,14 @@ from bot.i18n import Html, pick_language, t
 from bot.limiter import retry_seconds, sender_calls
 from bot.metrics import Metrics
 from bot.pacer import Pacer
+from core import delivery as delivery_policy
 from core.context import Services
-from core.outgoing import notify, notify_group
+from core.delivery import files_refused
 from db import outbox, requests, users
 from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_BACKOFF = 300.0
 # on stop (SIGTERM) the sender goes on delivering what is due for this long,
 # finishing the message in hand, so the answer to the last update still leaves;
@@ -44,6 +47,24 @@ STOP_HARD_LIMIT = 15.0
 
 class Permanent(Exception):
     """Telegram refuses this message for good (blocked, kicked, chat gone)."""
+
+
+class LeaseLost(Exception):
+    """Another sender has this message now (our lease ran out): stop sending it."""
+
+
+# a 400 about the place rather than the message: the chat or topic is gone, or
+# the bot may no longer post there; the admins must act
+_CHAT_GONE = ("chat not found", "thread not found", "topic_deleted", "topic_closed",
+              "not enough rights", "have no rights", "chat_write_forbidden",
+              "group chat was deactivated")
+HEADS_PER_QUERY = 200
+
+
+def chat_is_gone(exc: Forbidden | BadRequest) -> bool:
+    """403 is about the chat; a 400 is about one message unless it names the chat."""
+    return isinstance(exc, Forbidden) or any(
+        marker in exc.message.lower() for marker in _CHAT_GONE)
 
 
 class OutboxSender:
@@ -103,34 +124,46 @@ class OutboxSender:
             self._wake.clear()
 
     async def drain(self) -> int:
-        """Deliver everything due now; return how many messages were delivered."""
+        """Deliver everything due now; return how many messages were delivered.
+
+        Chats, not rows, are served: each pass takes every chat's oldest due
+        message (a chat's messages keep their order), skips the chats that
+        Telegram's limits hold for now and goes on with the others, so one busy
+        chat never stalls the rest."""
         delivered = 0
         while True:
-            now = self.svc.clock.now()
-            async with self.svc.db.reading() as session:  # a listing: no write lock
-                items = await outbox.due_items(session, now, limit=100)
-            if not items:
-                return delivered
             progressed = False
-            held: set[int] = set()  # chats whose earlier message must go first
             cooling: list[float] = []  # how long the chats held by Telegram's limits wait
-            for item in items:
-                if item.chat_id in held:
-                    continue
-                if (delay := self.pacer.delay_for(item.chat_id)) > 0.2:
-                    held.add(item.chat_id)  # serve other chats while this one cools down
-                    cooling.append(delay)
-                    continue
-                result = await self._deliver_one(item)
-                if result:
-                    delivered += 1
-                    progressed = True
-                else:
-                    held.add(item.chat_id)
-                if self._out_of_time():
-                    return delivered
+            after = 0
+            while True:
+                async with self.svc.db.reading() as session:  # a listing: no write lock
+                    heads = await outbox.due_heads(session, self.svc.clock.now(), after,
+                                                   HEADS_PER_QUERY)
+                if not heads:
+                    break
+                after = heads[-1].id
+                for head in heads:
+                    if (delay := await self._slot(head.chat_id)) > 0:
+                        cooling.append(delay)  # served on a later pass
+                        continue
+                    if self._out_of_time():
+                        return delivered  # stopping: what was not claimed stays owed
+                    if await self._deliver_one(head.id):
+                        delivered += 1
+                        progressed = True
+                    if self._out_of_time():
+                        return delivered
             if not progressed and not await self._cool_down_before_stop(cooling):
                 return delivered
+
+    async def _slot(self, chat_id: int) -> float:
+        """Count the next message to ``chat_id`` now (0), or say how long it waits; a
+        wait of a moment is waited here rather than put off to the next pass."""
+        delay = await self.pacer.reserve(chat_id)
+        if 0 < delay <= 0.2:
+            await asyncio.sleep(delay)
+            delay = await self.pacer.reserve(chat_id)
+        return delay
 
     async def _cool_down_before_stop(self, cooling: list[float]) -> bool:
         """Stopping, the last pass must not leave a message only because its chat
@@ -144,69 +177,75 @@ class OutboxSender:
         await asyncio.sleep(min(cooling))
         return True
 
-    async def _deliver_one(self, item: OutboxMessage) -> bool:
+    async def _deliver_one(self, item_id: int) -> bool:
         """Two short transactions: the claim with everything the send reads, and
         the outcome with everything the send produced; Telegram is called between
-        them, outside any transaction (SQLite has one writer)."""
-        # wait for Telegram's limits before the lease, so the lease covers the send only
-        await self.pacer.wait(item.chat_id)
-        if self._out_of_time():
-            return False  # stopping: what was not claimed stays owed
+        them, outside any transaction (SQLite has one writer). Telegram's limits
+        were waited for before the claim, so the lease covers the send only; a
+        send of several parts renews it before each further wait."""
         now = self.svc.clock.now()
-        delivery = await self._claim(item, now)
+        delivery = await self._claim(item_id, now)
         if delivery is None:
             return False  # another sender has it
+        item = delivery.item
         try:
-            try:
-                with sender_calls():  # paced here and retried via the outbox, not by the limiter
-                    await self._send(delivery)
-            finally:
-                self.pacer.sent(item.chat_id)
+            with sender_calls():  # paced here and retried via the outbox, not by the limiter
+                await self._send(delivery)
         except asyncio.CancelledError:
             # stopped mid-send past the hard limit: give the message back at once
             # instead of leaving it leased until the lease ends
-            async with self.svc.db.transaction() as session:
-                self._record(session, delivery)
-                await outbox.retry_later(session, item.id, self.svc.clock.now(),
-                                         "stopped while sending")
+            await self._retry_now(delivery, "stopped while sending")
             log.warning("outbox %s to %s given back: stopped while sending", item.id,
                         item.chat_id, extra={"request": item.request_id})
             raise
+        except LeaseLost:
+            log.warning("outbox %s to %s: lease lost to another sender", item.id, item.chat_id,
+                        extra={"request": item.request_id})
+            await self._record_only(delivery)
+            return False
         except RetryAfter as exc:
             seconds = retry_seconds(exc)
-            self.pacer.pause(seconds, item.chat_id)
+            await self.pacer.hold(seconds, item.chat_id)
             await self._retry(delivery, seconds, f"retry_after {seconds}", "retry_after")
             return False
         except ChatMigrated as exc:
             async with self.svc.db.transaction() as session:
                 self._record(session, delivery)
                 await users.migrate_chat(session, item.chat_id, exc.new_chat_id)
-                await outbox.retry_later(session, item.id, now, "chat migrated")
+                await outbox.retry_later(session, item.id, delivery.attempt, now,
+                                         "chat migrated", delivery.parts_done)
             self.metrics.retried.labels("migrated").inc()
             return False
         except Permanent as exc:
-            await self._give_up(delivery, str(exc))
+            await self._give_up(delivery, str(exc), chat_gone=True)
             return False
         except (Forbidden, BadRequest) as exc:
-            await self._give_up(delivery, exc.message)
+            await self._give_up(delivery, exc.message, chat_gone=chat_is_gone(exc))
             return False
         except NetworkError as exc:  # timeouts and 5xx: it will work later
-            backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts + 1, 9))
+            backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts, 9))
             await self._retry(delivery, backoff, exc.message, "network")
             return False
         async with self.svc.db.transaction() as session:
             self._record(session, delivery)
-            await outbox.mark_sent(session, item.id, delivery.message_ids[0]
-                                   if delivery.message_ids else None)
+            held = await outbox.mark_sent(session, item.id, delivery.attempt,
+                                          delivery.message_ids[0]
+                                          if delivery.message_ids else None)
+            if delivery.refused_files and delivery.request is not None:
+                files_refused(session, now, delivery.request, delivery.refused_files)
+        if not held:
+            log.warning("outbox %s to %s sent, but its lease had passed to another sender",
+                        item.id, item.chat_id, extra={"request": item.request_id})
         self.metrics.sent.labels(item.kind).inc()
         log.debug("outbox %s (%s) to %s sent", item.id, item.kind, item.chat_id,
                   extra={"request": item.request_id})
         return True
 
-    async def _claim(self, item: OutboxMessage, now: datetime) -> Delivery | None:
+    async def _claim(self, item_id: int, now: datetime) -> Delivery | None:
         """Lease the item and read, in the same transaction, all its send needs."""
         async with self.svc.db.transaction() as session:
-            if not await outbox.claim(session, item.id, now):
+            item = await outbox.claim(session, item_id, now)
+            if item is None:
                 return None
             return await self._load(session, item)
 
@@ -222,7 +261,8 @@ class OutboxSender:
             if author:
                 ids.add(int(author))
         people = await users.get_users(session, {i for i in ids if i > 0})
-        delivery = Delivery(item, request, people, self._language(item, people))
+        delivery = Delivery(item, request, people, self._language(item, people),
+                            attempt=item.attempts, parts_done=item.parts_done)
         if request is None:
             return delivery
         if item.kind == "card":
@@ -243,14 +283,33 @@ class OutboxSender:
         recipient = people.get(item.chat_id)
         return pick_language(recipient.language_code if recipient else None, fallback)
 
+    async def _call(self, d: Delivery, chat_id: int, call: Callable[[], Awaitable[T]]) -> T:
+        """One Telegram call of a delivery, counted against the chat's budget; the
+        first was waited for before the claim, each further one in _next_part."""
+        if d.calls:
+            await self._next_part(d, chat_id)
+        d.calls += 1
+        try:
+            return await call()
+        finally:
+            await self.pacer.done(chat_id)
+
     async def _next_part(self, d: Delivery, chat_id: int) -> None:
-        """Before waiting for Telegram's limits between the parts of one send (up to
-        a group's minute), record the parts already posted: a kill or a lost lease
-        meanwhile must not make the retry post them again."""
-        if d.posted:
+        """Between the parts of one send: record the parts posted so far and renew
+        the lease over the wait for Telegram's limits (up to a group's minute), so
+        a kill or a lost lease meanwhile never makes a retry post them again, and
+        a sender that lost its lease stops instead of sending twice."""
+        while True:
+            delay = await self.pacer.reserve(chat_id)
+            now = self.svc.clock.now()
             async with self.svc.db.transaction() as session:
                 self._record(session, d)
-        await self.pacer.wait(chat_id)
+                if not await outbox.progress(session, d.item.id, d.attempt, d.parts_done,
+                                             now + outbox.LEASE + timedelta(seconds=delay)):
+                    raise LeaseLost
+            if delay <= 0:
+                return
+            await asyncio.sleep(delay)
 
     def _record(self, session: AsyncSession, delivery: Delivery) -> None:
         """The messages this delivery posted (even before a later part failed), so
@@ -263,6 +322,17 @@ class OutboxSender:
                                     posted.message_id, posted.kind, now, posted.thread_id)
         delivery.posted.clear()
 
+    async def _record_only(self, delivery: Delivery) -> None:
+        if delivery.posted:
+            async with self.svc.db.transaction() as session:
+                self._record(session, delivery)
+
+    async def _retry_now(self, delivery: Delivery, error: str) -> None:
+        async with self.svc.db.transaction() as session:
+            self._record(session, delivery)
+            await outbox.retry_later(session, delivery.item.id, delivery.attempt,
+                                     self.svc.clock.now(), error, delivery.parts_done)
+
     async def _retry(self, delivery: Delivery, seconds: float, error: str,
                      reason: str) -> None:
         item, request = delivery.item, delivery.request
@@ -272,47 +342,37 @@ class OutboxSender:
                     extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
             self._record(session, delivery)
-            await outbox.retry_later(session, item.id, now + timedelta(seconds=seconds), error)
-            if item.kind == "card" and item.attempts == 0 and request is not None:
-                # the first failure of a card: the requester learns it is delayed, once
+            held = await outbox.retry_later(session, item.id, delivery.attempt,
+                                            now + timedelta(seconds=seconds), error,
+                                            delivery.parts_done)
+            if held and reason == "network" and item.kind == "card" and item.attempts == 1 \
+                    and request is not None:
+                # the first outage on a card: the requester learns it is delayed, once (a
+                # flood limit is no outage: the card follows within the minute)
                 outbox.enqueue(session, now, chat_id=request.requester_id, kind="notice",
                                request_id=request.id,
                                payload={"template": "delayed", "args": {}})
 
-    async def _give_up(self, delivery: Delivery, error: str) -> None:
-        """Telegram refuses for good: stop retrying and tell someone who can act."""
+    async def _give_up(self, delivery: Delivery, error: str, *, chat_gone: bool) -> None:
+        """Telegram refuses for good: stop retrying and tell someone who can act
+        (core.delivery decides who)."""
         item = delivery.item
         now = self.svc.clock.now()
         self.metrics.failed.labels(item.kind).inc()
-        log.error("outbox %s to %s failed for good: %s", item.id, item.chat_id, error,
+        log.error("outbox %s to %s failed for good (%s): %s", item.id, item.chat_id,
+                  "chat gone" if chat_gone else "message refused", error,
                   extra={"request": item.request_id})
         async with self.svc.db.transaction() as session:
             self._record(session, delivery)
-            await outbox.mark_failed(session, item.id, error)
+            if not await outbox.mark_failed(session, item.id, delivery.attempt, error):
+                return  # another sender has it now: its outcome counts
             request = (await requests.get_request(session, item.request_id)
                        if item.request_id else None)
-            if item.chat_id > 0:
-                person = (await users.get_users(session, {item.chat_id})).get(item.chat_id)
-                newly = person is None or not person.blocked
-                await users.mark_unreachable(session, item.chat_id)
-                if newly and request is not None and item.chat_id == request.requester_id:
-                    # the department must know the requester cannot hear them
-                    await notify_group(session, now, request.department_key,
-                                       "requester_unreachable", request,
-                                       actor_id=request.requester_id)
-                return
-            # a department's chat is gone: the admins must re-bind it, and the
-            # requester learns that their request waits
-            for binding in await users.bindings(session):
-                if binding.chat_id != item.chat_id:
-                    continue
-                for admin in self.svc.org.organization.admins:
-                    outbox.enqueue(session, now, chat_id=admin, kind="notice",
-                                   payload={"template": "unreachable",
-                                            "args": {"department": binding.department_key,
-                                                     "error": error[:200]}})
-            if request is not None and item.kind == "card":
-                notify(session, now, request.requester_id, "chat_unreachable", request)
+            if chat_gone:
+                await delivery_policy.chat_gone(session, now, self.svc.org.organization.admins,
+                                                item, request, error)
+            else:
+                delivery_policy.message_refused(session, now, item, request, error)
 
     # ---------------------------------------------------------------- rendering
     # Everything below only renders and calls Telegram: what it reads was loaded
@@ -332,6 +392,8 @@ class OutboxSender:
             await self._send_notice(d)
 
     async def _send_card(self, d: Delivery, request: Request) -> None:
+        """Part 0 is the card, parts 1… its files; a retry edits the card it posted
+        and goes on with the files not yet posted."""
         item, lang = d.item, d.lang
         now = self.svc.clock.now()
         here = d.binding is not None and d.binding.chat_id == item.chat_id
@@ -345,51 +407,62 @@ class OutboxSender:
             text = t(lang, "card.transferred", id=request.id, type=request.type_name,
                      department=department.name if department else request.department_key)
             markup = None
-        if d.card_message_id is not None:
+        card_id = d.card_message_id
+        if card_id is not None:
             try:
-                await self.bot.edit_message_text(text, item.chat_id, d.card_message_id,
-                                                 parse_mode=ParseMode.HTML, reply_markup=markup)
-                d.message_ids.append(d.card_message_id)
-                return
+                await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
+                    text, item.chat_id, card_id, parse_mode=ParseMode.HTML,
+                    reply_markup=markup))
+                d.message_ids.append(card_id)
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
-                    d.message_ids.append(d.card_message_id)
-                    return
-                if "not found" not in exc.message.lower():
+                    d.message_ids.append(card_id)
+                elif "not found" not in exc.message.lower():
                     raise
-                # the card was deleted in the group: post it again below
+                else:
+                    card_id = None  # the card was deleted in the group: post it again
         if not here:
             return
-        message = await self.bot.send_message(
-            item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
-            message_thread_id=item.thread_id,
-        )
-        d.posted_message(message, "card")
-        await self._send_files(d, request, message)
+        if card_id is None:
+            message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
+                item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
+                message_thread_id=item.thread_id))
+            d.posted_message(message, "card")
+            d.parts_done = max(d.parts_done, 1)
+            card_id, thread_id = message.message_id, message.message_thread_id
+        elif d.parts_done == 0:
+            return  # an edit of a card posted earlier: its files went with it
+        else:
+            thread_id = item.thread_id
+        await self._send_files(d, request, card_id, thread_id)
 
-    async def _send_files(self, d: Delivery, request: Request, card: Message) -> None:
-        """The photos and documents of the brief, as replies to the card."""
-        for answer in request.answers:
-            file_id = answer.get("file_id")
-            if not file_id:
+    async def _send_files(self, d: Delivery, request: Request, card_id: int,
+                          thread_id: int | None) -> None:
+        """The photos and documents of the brief, as replies to the card, from the
+        first not yet posted; one Telegram refuses is named to the requester."""
+        chat_id = d.item.chat_id
+        files = [answer for answer in request.answers if answer.get("file_id")]
+        reply = ReplyParameters(card_id, allow_sending_without_reply=True)
+        for number, answer in enumerate(files, start=1):
+            if number < d.parts_done:
                 continue
             caption = t(d.lang, "card.title", id=request.id, type=answer["label"])
-            reply = ReplyParameters(card.message_id, allow_sending_without_reply=True)
-            await self._next_part(d, card.chat_id)
+            send = (self.bot.send_photo if answer.get("file_kind") == "photo"
+                    else self.bot.send_document)
+            post = functools.partial(send, chat_id, answer["file_id"], caption=caption,
+                                     parse_mode=ParseMode.HTML, reply_parameters=reply,
+                                     message_thread_id=thread_id)
             try:
-                if answer.get("file_kind") == "photo":
-                    sent = await self.bot.send_photo(card.chat_id, file_id, caption=caption,
-                                                     parse_mode=ParseMode.HTML,
-                                                     reply_parameters=reply,
-                                                     message_thread_id=card.message_thread_id)
-                else:
-                    sent = await self.bot.send_document(card.chat_id, file_id, caption=caption,
-                                                        parse_mode=ParseMode.HTML,
-                                                        reply_parameters=reply,
-                                                        message_thread_id=card.message_thread_id)
-            finally:
-                self.pacer.sent(card.chat_id)
-            d.posted_message(sent, "relay")
+                sent: Message = await self._call(d, chat_id, post)
+            except BadRequest as exc:
+                if chat_is_gone(exc):
+                    raise
+                log.warning("outbox %s: file %r of #%s refused: %s", d.item.id,
+                            answer["label"], request.id, exc.message)
+                d.refused_files.append(str(answer["label"]))
+            else:
+                d.posted_message(sent, "relay")
+            d.parts_done = number + 1
 
     def _reply_target(self, d: Delivery) -> ReplyParameters | None:
         target = (d.card_message_id if d.item.payload.get("reply_to_card")
@@ -413,10 +486,10 @@ class OutboxSender:
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.get("caption"):
             caption = Html(f"{caption}\n{render.clip(payload['caption'], 800, lang)}")
-        copied = await self.bot.copy_message(
+        copied = await self._call(d, item.chat_id, lambda: self.bot.copy_message(
             item.chat_id, payload["from_chat"], payload["message_id"], caption=caption,
             parse_mode=ParseMode.HTML, reply_parameters=reply, message_thread_id=item.thread_id,
-        )
+        ))
         d.posted.append(Posted(item.chat_id, copied.message_id, item.thread_id, "relay"))
         d.message_ids.append(copied.message_id)
 
@@ -456,6 +529,8 @@ class OutboxSender:
         markup = self._keyboard(payload.get("keyboard"), lang, request)
         reply = self._reply_target(d) if (
             request is not None and payload.get("reply_to_card")) else None
+        if payload.get("reply_to"):  # under the person's own message it is about
+            reply = ReplyParameters(int(payload["reply_to"]), allow_sending_without_reply=True)
         await self._send_texts(d, texts, reply, markup, "notice")
 
     def _keyboard(self, name: str | None, lang: str, request: Request | None) -> Any:
@@ -470,22 +545,21 @@ class OutboxSender:
 
     async def _send_texts(self, d: Delivery, texts: Sequence[str],
                           reply: ReplyParameters | None, markup: Any, kind: str) -> None:
+        """The parts of one text, from the first not yet posted; only the first
+        replies and only the last carries the buttons."""
         item = d.item
-        # only the last part carries the buttons
         for index, text in enumerate(texts):
+            if index < d.parts_done:
+                continue
             last = index == len(texts) - 1
-            if index:
-                await self._next_part(d, item.chat_id)
-            try:
-                message = await self.bot.send_message(
-                    item.chat_id, text, parse_mode=ParseMode.HTML,
-                    reply_markup=markup if last else None,
-                    reply_parameters=reply if not index else None,
-                    message_thread_id=item.thread_id,
-                )
-            finally:
-                self.pacer.sent(item.chat_id)
+            post = functools.partial(
+                self.bot.send_message, item.chat_id, text, parse_mode=ParseMode.HTML,
+                reply_markup=markup if last else None,
+                reply_parameters=reply if not index else None,
+                message_thread_id=item.thread_id)
+            message = await self._call(d, item.chat_id, post)
             d.posted_message(message, kind)
+            d.parts_done = index + 1
 
 
 class Posted(NamedTuple):
@@ -506,12 +580,16 @@ class Delivery:
     request: Request | None
     people: dict[int, User]
     lang: str
+    attempt: int  # the claim's token: every outcome is conditional on it
+    parts_done: int  # parts of this send posted so far (this attempt and earlier ones)
+    calls: int = 0  # Telegram calls made by this attempt
     binding: ChatBinding | None = None  # the request's department's chat (cards)
     rating: Rating | None = None  # shown on cards
     card_message_id: int | None = None  # the request's card in this chat
     last_notice_id: int | None = None  # the request's last message in this chat (relays)
     posted: list[Posted] = field(default_factory=list)  # not yet recorded
     message_ids: list[int] = field(default_factory=list)  # what the send produced, in order
+    refused_files: list[str] = field(default_factory=list)  # labels of the brief's files
 
     def posted_message(self, message: Message, kind: str) -> None:
         self.posted.append(Posted(message.chat_id, message.message_id,

@@ -67,7 +67,11 @@ async def refresh_card(
     return True
 
 
-def relay(
+# a chat this far behind on one person's relays: they are asked to slow down, once
+SLOW_DOWN_AT = 40
+
+
+async def relay(
     session: AsyncSession,
     now: datetime,
     request: Request,
@@ -81,7 +85,18 @@ def relay(
     to_card: bool,
     caption: str | None = None,
 ) -> None:
-    """Pass a person's message on: text re-rendered with a header, media copied."""
+    """Pass a person's message on: text re-rendered with a header, media copied.
+
+    Telegram lets a group take 20 messages a minute: a text written while the
+    person's last one still waits is joined to it, and a person whose messages
+    pile up beyond a couple of minutes is told (once) that they are on their way."""
+    if text is not None and await outbox.merge_relay_text(
+            session, now, chat_id=to_chat, request_id=request.id, author_id=author_id,
+            reply_to_card=to_card, text=text):
+        return
+    if await outbox.pending_relays(session, to_chat) + 1 == SLOW_DOWN_AT:
+        notify(session, now, from_chat, "relay_slow_down", request,
+               department=request.department_key)
     outbox.enqueue(
         session, now, chat_id=to_chat, thread_id=thread_id, kind="relay", request_id=request.id,
         payload={"from_chat": from_chat, "message_id": message_id, "author_id": author_id,

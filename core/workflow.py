@@ -322,14 +322,14 @@ async def relay_message(
                                             press.actor_id, now, reason=text)
                 answered = changed is not None
                 request = changed or request
-            relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
+            await relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=True)
             return Outcome(request, extra={"answered": answered, "to": "department"})
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)
-            relay(session, now, request, to_chat=request.requester_id, thread_id=None,
+            await relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=False)
             requests.add_event(session, request_id, now, "message", press.actor_id, reason=text)

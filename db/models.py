@@ -293,5 +293,23 @@ class OutboxMessage(Base):
     locked_until: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # parts of a multi-part send already posted (a card and its files, a text split
+    # in parts): a retry resumes after them instead of posting them again
+    parts_done: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
 
-    __table_args__ = (Index("ix_outbox_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_due", "status", "due_at"),
+        # the oldest pending message of each chat: the sender serves chats, not rows
+        Index("ix_outbox_status_chat", "status", "chat_id", "id"),
+    )
+
+
+class SendBudget(Base):
+    """Telegram's limits as one budget that every instance spends (PostgreSQL, several
+    instances): the recent sends to a chat (``key`` = chat id; 0 = the whole bot) and
+    a ``retry_after`` that holds it, in wall-clock seconds."""
+
+    __tablename__ = "send_budget"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    stamps: Mapped[list[float]] = mapped_column(JSON, default=list)
+    paused_until: Mapped[float] = mapped_column(Float, default=0.0)

@@ -26,9 +26,11 @@ class CountingPacer(Pacer):
         super().__init__()
         self.counted: Counter[int | None] = Counter()
 
-    async def wait(self, chat_id: int | None) -> None:
-        await super().wait(chat_id)
-        self.counted[chat_id] += 1
+    async def reserve(self, chat_id: int | None) -> float:
+        delay = await super().reserve(chat_id)
+        if delay <= 0:
+            self.counted[chat_id] += 1
+        return delay
 
 
 @pytest.fixture
