@@ -181,14 +181,18 @@ async def _owe_digests(session: AsyncSession, svc: Services,
     if not digests:
         return
     people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
+    bindings: dict[str, Any] | None = None
     rows = []
     for (chat_id, thread_id), lines in digests.items():
         if chat_id > 0 and (people.get(chat_id) is None or not people[chat_id].started):
             # never started the bot: Telegram refuses a private message, so the
             # department's chat mentions them instead, with a hint to press /start
-            mention = await _mention_in_group(session, chat_id, lines, now)
-            if mention is not None:
-                rows.append(mention)
+            if bindings is None:
+                bindings = {b.department_key: b for b in await users.bindings(session)}
+            for chat, thread, of_chat in _by_department_chat(lines, bindings):
+                rows.append(outbox.row(now, chat_id=chat, thread_id=thread, kind="notice",
+                                       payload={"template": "digest", "lines": of_chat,
+                                                "args": {}, "mention": chat_id}))
                 report.messages += 1
             continue
         rows.append(outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="notice",
@@ -198,14 +202,17 @@ async def _owe_digests(session: AsyncSession, svc: Services,
     await outbox.enqueue_many(session, rows)
 
 
-async def _mention_in_group(session: AsyncSession, user_id: int, lines: list[dict[str, Any]],
-                            now: datetime) -> dict[str, Any] | None:
-    binding = await users.binding_for(session, lines[0]["department"])
-    if binding is None:
-        return None
-    return outbox.row(now, chat_id=binding.chat_id, thread_id=binding.thread_id, kind="notice",
-                      payload={"template": "digest", "lines": lines, "args": {},
-                               "mention": user_id})
+def _by_department_chat(lines: list[dict[str, Any]], bindings: dict[str, Any]
+                        ) -> list[tuple[int, int | None, list[dict[str, Any]]]]:
+    """Each line goes to the chat of its own request's department, never another
+    department's: a manager of several departments is mentioned in each one's chat
+    with that department's lines. A department with no chat has nowhere to mention."""
+    per_chat: dict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+    for line in lines:
+        binding = bindings.get(line["department"])
+        if binding is not None:
+            per_chat[(binding.chat_id, binding.thread_id)].append(line)
+    return [(chat, thread, of_chat) for (chat, thread), of_chat in per_chat.items()]
 
 
 async def stuck_lists(svc: Services, report: ScanReport) -> None:
