@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.alerts import Alert, Clocks, plan, select_due
@@ -29,6 +29,7 @@ from db.models import AlertSent, Rating, Request, ScheduleMark
 from db.session import insert_ignore
 
 BATCH = 1000
+STUCK_LISTED = 50  # the oldest; a manager of a neglected department is told how many more
 _REQUESTS = Request.__table__
 _COLUMNS = (Request.id, Request.status, Request.department_key, Request.type_name,
             Request.requester_id, Request.assignee_id, Request.response_due_at,
@@ -176,8 +177,9 @@ async def _auto_close(session: AsyncSession, svc: Services, request_id: int,
 
 async def _owe_digests(session: AsyncSession, svc: Services,
                        digests: dict[tuple[int, int | None], list[dict[str, Any]]],
-                       now: datetime, report: ScanReport) -> None:
-    """One message per chat for everything due in this scan (no alert fatigue)."""
+                       now: datetime, report: ScanReport, **extra: Any) -> None:
+    """One message per chat for everything due in this scan (no alert fatigue);
+    the sender splits it under Telegram's limit. ``extra`` goes into each payload."""
     if not digests:
         return
     people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
@@ -192,12 +194,12 @@ async def _owe_digests(session: AsyncSession, svc: Services,
             for chat, thread, of_chat in _by_department_chat(lines, bindings):
                 rows.append(outbox.row(now, chat_id=chat, thread_id=thread, kind="notice",
                                        payload={"template": "digest", "lines": of_chat,
-                                                "args": {}, "mention": chat_id}))
+                                                "args": {}, "mention": chat_id, **extra}))
                 report.messages += 1
             continue
         rows.append(outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="notice",
                                payload={"template": "digest", "lines": lines, "args": {},
-                                        "private": chat_id > 0}))
+                                        "private": chat_id > 0, **extra}))
         report.messages += 1
     await outbox.enqueue_many(session, rows)
 
@@ -236,21 +238,24 @@ async def stuck_lists(svc: Services, report: ScanReport) -> None:
                     key=f"stuck:{department.key}:{today}", at=now))
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
                 continue  # already listed today, here or by another instance
+            stuck_now = (Request.department_key == department.key,
+                         Request.status.in_([s.value for s in OPEN_STATUSES]),
+                         Request.last_event_at < stale_since)
             stuck = list(await session.execute(
-                select(*_COLUMNS, Request.last_event_at).where(
-                    Request.department_key == department.key,
-                    Request.status.in_([s.value for s in OPEN_STATUSES]),
-                    Request.last_event_at < stale_since,
-                ).order_by(Request.last_event_at).limit(30)))
+                select(*_COLUMNS, Request.last_event_at).where(*stuck_now)
+                .order_by(Request.last_event_at, Request.id).limit(STUCK_LISTED)))
             if not stuck:
                 continue
+            more = 0
+            if len(stuck) == STUCK_LISTED:
+                more = int(await session.scalar(
+                    select(func.count()).select_from(Request).where(*stuck_now)) or 0) \
+                    - STUCK_LISTED
             lines = [{"kind": "stuck", "clock": None, "id": row.id, "type": row.type_name,
                       "department": department.key, "status": row.status,
                       "due": row.last_event_at.isoformat(), "needed_by": None}
                      for row in stuck]
-            for manager in department.managers:
-                outbox.enqueue(session, now, chat_id=manager, kind="notice",
-                               payload={"template": "digest", "lines": lines, "args": {},
-                                        "private": True})
+            # the managers who never started the bot are mentioned in the department's chat
+            await _owe_digests(session, svc, {(m, None): lines for m in department.managers},
+                               now, report, more=more)
             report.stuck_lists += 1
-
