@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,10 +18,18 @@ from db.models import Request, User
 TEXT_LIMIT = 4096  # Telegram's limit for a message, in UTF-16 code units after parsing
 USER_CHUNK = 3500  # room for a header and a footer around a person's text
 CARD_ANSWER_BUDGET = 3000
+LIST_LIMIT = TEXT_LIMIT - 96  # a margin for whatever Telegram counts that we do not
+_TAG = re.compile(r"<[^>]*>")  # user text is escaped, so every "<" opens a tag
 
 
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def visible_len(text: str) -> int:
+    """What Telegram counts against its limit: the text once its HTML is parsed,
+    so an escaped name full of "&" costs its characters, not its entities."""
+    return utf16_len(html.unescape(_TAG.sub("", text)))
 
 
 def clip(text: str, limit: int, lang: str) -> Html:
@@ -49,17 +60,81 @@ def split_text(text: str, size: int = USER_CHUNK) -> list[str]:
     return pieces
 
 
-def pack(blocks: list[Html], limit: int = TEXT_LIMIT - 96) -> list[Html]:
+def pack(blocks: list[Html], limit: int = LIST_LIMIT) -> list[Html]:
     """Blocks joined into as few messages as fit Telegram's limit, so a long report
-    is a few messages rather than a burst of many (HTML tags count against the
-    limit here, which only errs on the safe side)."""
+    is a few messages rather than a burst of many; a block too long for one
+    message is cut between its lines."""
     messages: list[str] = []
     for block in blocks:
-        if messages and utf16_len(messages[-1]) + 2 + utf16_len(block) <= limit:
+        if messages and visible_len(messages[-1]) + 2 + visible_len(block) <= limit:
             messages[-1] += "\n\n" + block
-        else:
+        elif visible_len(block) <= limit:
             messages.append(block)
+        else:
+            messages += _chunks([Html(line) for line in block.split("\n")], limit, limit)
     return [Html(m) for m in messages]
+
+
+def _fit_line(line: Html, room: int) -> Html:
+    """A line as it is, or, if longer than a whole message can hold (our own lines
+    are bounded; a block of a report may not be), its plain text cut with "…"."""
+    if visible_len(line) <= room:
+        return line
+    return Html(escape(split_text(html.unescape(_TAG.sub("", line)), room - 1)[0]) + "…")
+
+
+def _chunks(lines: Sequence[Html], first: int, rest: int) -> list[Html]:
+    """Lines joined into messages of at most ``first`` units, then ``rest``."""
+    chunks: list[list[Html]] = [[]]
+    used = 0
+    for line in lines:
+        room = first if len(chunks) == 1 else rest
+        line = _fit_line(line, min(first, rest))
+        size = visible_len(line) + 1
+        if chunks[-1] and used + size > room:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(line)
+        used += size
+    return [Html("\n".join(chunk)) for chunk in chunks if chunk]
+
+
+def paged(lang: str, title: Html, lines: Sequence[Html], *, lead: Html | None = None,
+          limit: int = LIST_LIMIT) -> list[Html]:
+    """Every line, in as few messages as fit (for lists where each line is owed,
+    like reminders): the title heads each message, numbered when there are
+    several; ``lead`` (a mention) opens the first only."""
+    numbering = visible_len(t(lang, "list.part", part=99, parts=99))
+    room = limit - visible_len(title) - numbering - 1
+    first = room - (visible_len(lead) + 1 if lead is not None else 0)
+    chunks = _chunks(lines, first, room) or [Html("")]
+    messages = []
+    for index, chunk in enumerate(chunks):
+        head = title if len(chunks) == 1 else Html(
+            title + t(lang, "list.part", part=index + 1, parts=len(chunks)))
+        parts = [lead] if lead is not None and index == 0 else []
+        messages.append(Html("\n".join([*parts, head, *([chunk] if chunk else [])])))
+    return messages
+
+
+def fitted(lang: str, title: Html, lines: Sequence[Html], total: int | None = None, *,
+           footer: Sequence[Html] = (), limit: int = LIST_LIMIT) -> Html:
+    """One message (for lists one reads at a glance, like /queue): as many lines
+    as fit, then how many of ``total`` are not shown."""
+    total = len(lines) if total is None else total
+    more = visible_len(t(lang, "list.more", count=total)) + 1
+    used = visible_len(title) + sum(visible_len(line) + 1 for line in footer) + more
+    shown: list[Html] = []
+    for line in lines:
+        size = visible_len(line) + 1
+        if used + size > limit:
+            break
+        shown.append(line)
+        used += size
+    parts = [title, *shown]
+    if total > len(shown):
+        parts.append(t(lang, "list.more", count=total - len(shown)))
+    return Html("\n".join([*parts, *footer]))
 
 
 def person(user: User | None, user_id: int | None = None, *, link: bool = False) -> Html:
@@ -189,8 +264,10 @@ def with_user_text(lang: str, key: str, text: str, /, **values: Any) -> list[Htm
     return [first, *(Html(escape(piece)) for piece in pieces[1:])]
 
 
-def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | None) -> Html:
-    """One message for every reminder, breach or stuck request due for one reader."""
+def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | None
+           ) -> list[Html]:
+    """Every reminder, breach or stuck request due for one reader, in as few
+    messages as Telegram's limit allows: each line is owed, none is left out."""
     lines: list[dict[str, Any]] = payload["lines"]
     kinds = {line["kind"] for line in lines}
     if "stuck" in kinds:
@@ -201,10 +278,9 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         header = t(lang, "notice.digest_private")
     else:
         header = t(lang, "notice.digest_group")
-    parts = [header]
-    if payload.get("mention"):
-        parts.insert(0, t(lang, "notice.digest_mention",
-                          person=person(mention, payload["mention"], link=True)))
+    lead = t(lang, "notice.digest_mention", person=person(mention, payload["mention"], link=True)
+             ) if payload.get("mention") else None
+    texts = []
     for line in lines:
         department = org.department(line["department"])
         due = datetime.fromisoformat(line["due"]) if line.get("due") else None
@@ -215,8 +291,10 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
         if needed is not None and due is not None and _end_of(needed, org) < due:
             text = Html(text + t(lang, "line.needed_by", date=day(needed)))
-        parts.append(text)
-    return Html("\n".join(parts))
+        texts.append(text)
+    if payload.get("more"):  # a list capped at the source says so
+        texts.append(t(lang, "list.more", count=payload["more"]))
+    return paged(lang, header, texts, lead=lead)
 
 
 def _end_of(value: date, org: OrgConfig) -> datetime:

@@ -517,8 +517,8 @@ class OutboxSender:
             return
         if template == "digest":
             mentioned = payload.get("mention")
-            texts = [render.digest(lang, self.svc.org, payload,
-                                   people.get(int(mentioned)) if mentioned else None)]
+            texts = render.digest(lang, self.svc.org, payload,
+                                  people.get(int(mentioned)) if mentioned else None)
             await self._send_texts(d, texts, None, None, "notice")
             return
         if "text" in args:

@@ -1,13 +1,18 @@
-"""/stats as people read it: one message per department, sized for a phone."""
+"""/stats as people read it: one message per department, sized for a phone; the
+executors and flows a message cannot hold are counted ("… and N more"): the
+CSV of /export has every request."""
 
 from __future__ import annotations
 
 from bot.charts import ChartLabels
 from bot.i18n import Html, plain, t
-from bot.render import person
+from bot.render import fitted, person
 from core.org import OrgConfig
 from core.stats import Compliance, DepartmentStats, Flow, Percentiles
 from db.models import User
+
+EXECUTORS_SHOWN = 15  # a department's message stays readable on a phone
+FLOWS_SHOWN = 30
 
 
 def duration(lang: str, seconds: float | None, day_seconds: int) -> str:
@@ -64,17 +69,18 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
                        count=ratings.count, csat=f"{ratings.csat:.0%}"))
     else:
         lines.append(t(lang, "stats.no_ratings"))
-    if stats.executors:
-        lines += [Html(""), t(lang, "stats.executors")]
-        for executor in stats.executors[:15]:  # one message per department on a phone
-            rating = (f"{executor.rating_avg:.1f} ({executor.ratings})"
-                      if executor.rating_avg is not None else plain(lang, "stats.no_rating"))
-            lines.append(t(lang, "stats.executor",
-                           name=person(people.get(executor.user_id), executor.user_id),
-                           open=executor.open_assigned, done=executor.done,
-                           median=duration(lang, executor.finish_p50, day_seconds),
-                           rating=rating))
-    return Html("\n".join(lines))
+    if not stats.executors:
+        return Html("\n".join(lines))
+    rows = []
+    for executor in stats.executors[:EXECUTORS_SHOWN]:
+        rating = (f"{executor.rating_avg:.1f} ({executor.ratings})"
+                  if executor.rating_avg is not None else plain(lang, "stats.no_rating"))
+        rows.append(t(lang, "stats.executor",
+                      name=person(people.get(executor.user_id), executor.user_id),
+                      open=executor.open_assigned, done=executor.done,
+                      median=duration(lang, executor.finish_p50, day_seconds), rating=rating))
+    head = Html("\n".join([*lines, "", t(lang, "stats.executors")]))
+    return fitted(lang, head, rows, len(stats.executors))
 
 
 def flows_text(lang: str, org: OrgConfig, flows: list[Flow], days: int) -> Html:
@@ -84,14 +90,14 @@ def flows_text(lang: str, org: OrgConfig, flows: list[Flow], days: int) -> Html:
         department = org.department(key)
         return department.name if department else key
 
-    lines = [t(lang, "stats.flows_title", days=days)]
-    lines += [t(lang, "stats.flow", source=name(f.source), target=name(f.target), count=f.count)
-              for f in flows[:30]]
+    title = t(lang, "stats.flows_title", days=days)
+    rows = [t(lang, "stats.flow", source=name(f.source), target=name(f.target), count=f.count)
+            for f in flows[:FLOWS_SHOWN]]
     if not flows:
-        lines.append(t(lang, "stats.no_flows"))
+        rows.append(t(lang, "stats.no_flows"))
     hours = org.work_calendar.day_seconds / 3600
-    lines += [Html(""), t(lang, "stats.working_time", hours=duration(lang, hours * 3600, 10**9))]
-    return Html("\n".join(lines))
+    footer = [Html(""), t(lang, "stats.working_time", hours=duration(lang, hours * 3600, 10**9))]
+    return fitted(lang, title, rows, max(len(flows), len(rows)), footer=footer)
 
 
 def chart_labels(lang: str, departments: list[str], days: int) -> ChartLabels:

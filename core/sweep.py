@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.alerts import Alert, Clocks, plan, select_due
@@ -29,6 +29,7 @@ from db.models import AlertSent, Rating, Request, ScheduleMark
 from db.session import insert_ignore
 
 BATCH = 1000
+STUCK_LISTED = 50  # the oldest; a manager of a neglected department is told how many more
 _REQUESTS = Request.__table__
 _COLUMNS = (Request.id, Request.status, Request.department_key, Request.type_name,
             Request.requester_id, Request.assignee_id, Request.response_due_at,
@@ -176,36 +177,44 @@ async def _auto_close(session: AsyncSession, svc: Services, request_id: int,
 
 async def _owe_digests(session: AsyncSession, svc: Services,
                        digests: dict[tuple[int, int | None], list[dict[str, Any]]],
-                       now: datetime, report: ScanReport) -> None:
-    """One message per chat for everything due in this scan (no alert fatigue)."""
+                       now: datetime, report: ScanReport, **extra: Any) -> None:
+    """One message per chat for everything due in this scan (no alert fatigue);
+    the sender splits it under Telegram's limit. ``extra`` goes into each payload."""
     if not digests:
         return
     people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
+    bindings: dict[str, Any] | None = None
     rows = []
     for (chat_id, thread_id), lines in digests.items():
         if chat_id > 0 and (people.get(chat_id) is None or not people[chat_id].started):
             # never started the bot: Telegram refuses a private message, so the
             # department's chat mentions them instead, with a hint to press /start
-            mention = await _mention_in_group(session, chat_id, lines, now)
-            if mention is not None:
-                rows.append(mention)
+            if bindings is None:
+                bindings = {b.department_key: b for b in await users.bindings(session)}
+            for chat, thread, of_chat in _by_department_chat(lines, bindings):
+                rows.append(outbox.row(now, chat_id=chat, thread_id=thread, kind="notice",
+                                       payload={"template": "digest", "lines": of_chat,
+                                                "args": {}, "mention": chat_id, **extra}))
                 report.messages += 1
             continue
         rows.append(outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="notice",
                                payload={"template": "digest", "lines": lines, "args": {},
-                                        "private": chat_id > 0}))
+                                        "private": chat_id > 0, **extra}))
         report.messages += 1
     await outbox.enqueue_many(session, rows)
 
 
-async def _mention_in_group(session: AsyncSession, user_id: int, lines: list[dict[str, Any]],
-                            now: datetime) -> dict[str, Any] | None:
-    binding = await users.binding_for(session, lines[0]["department"])
-    if binding is None:
-        return None
-    return outbox.row(now, chat_id=binding.chat_id, thread_id=binding.thread_id, kind="notice",
-                      payload={"template": "digest", "lines": lines, "args": {},
-                               "mention": user_id})
+def _by_department_chat(lines: list[dict[str, Any]], bindings: dict[str, Any]
+                        ) -> list[tuple[int, int | None, list[dict[str, Any]]]]:
+    """Each line goes to the chat of its own request's department, never another
+    department's: a manager of several departments is mentioned in each one's chat
+    with that department's lines. A department with no chat has nowhere to mention."""
+    per_chat: dict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+    for line in lines:
+        binding = bindings.get(line["department"])
+        if binding is not None:
+            per_chat[(binding.chat_id, binding.thread_id)].append(line)
+    return [(chat, thread, of_chat) for (chat, thread), of_chat in per_chat.items()]
 
 
 async def stuck_lists(svc: Services, report: ScanReport) -> None:
@@ -229,21 +238,24 @@ async def stuck_lists(svc: Services, report: ScanReport) -> None:
                     key=f"stuck:{department.key}:{today}", at=now))
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
                 continue  # already listed today, here or by another instance
+            stuck_now = (Request.department_key == department.key,
+                         Request.status.in_([s.value for s in OPEN_STATUSES]),
+                         Request.last_event_at < stale_since)
             stuck = list(await session.execute(
-                select(*_COLUMNS, Request.last_event_at).where(
-                    Request.department_key == department.key,
-                    Request.status.in_([s.value for s in OPEN_STATUSES]),
-                    Request.last_event_at < stale_since,
-                ).order_by(Request.last_event_at).limit(30)))
+                select(*_COLUMNS, Request.last_event_at).where(*stuck_now)
+                .order_by(Request.last_event_at, Request.id).limit(STUCK_LISTED)))
             if not stuck:
                 continue
+            more = 0
+            if len(stuck) == STUCK_LISTED:
+                more = int(await session.scalar(
+                    select(func.count()).select_from(Request).where(*stuck_now)) or 0) \
+                    - STUCK_LISTED
             lines = [{"kind": "stuck", "clock": None, "id": row.id, "type": row.type_name,
                       "department": department.key, "status": row.status,
                       "due": row.last_event_at.isoformat(), "needed_by": None}
                      for row in stuck]
-            for manager in department.managers:
-                outbox.enqueue(session, now, chat_id=manager, kind="notice",
-                               payload={"template": "digest", "lines": lines, "args": {},
-                                        "private": True})
+            # the managers who never started the bot are mentioned in the department's chat
+            await _owe_digests(session, svc, {(m, None): lines for m in department.managers},
+                               now, report, more=more)
             report.stuck_lists += 1
-

@@ -143,6 +143,12 @@ async def requests_of(session: AsyncSession, requester_id: int, limit: int = 20)
     return list(rows)
 
 
+async def count_requests_of(session: AsyncSession, requester_id: int) -> int:
+    return int(await session.scalar(
+        select(func.count()).select_from(Request).where(Request.requester_id == requester_id)
+    ) or 0)
+
+
 async def open_requests(
     session: AsyncSession, department_key: str, statuses: Iterable[str], limit: int = 50
 ) -> list[Request]:

@@ -1,11 +1,13 @@
-"""/my for requesters and /queue for departments."""
+"""/my for requesters and /queue for departments: one message each, as many
+lines as fit Telegram's limit and how many more there are (a glance at a list,
+not a reminder owed per line: a long queue is not worth several messages)."""
 
 from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import Html, t
-from bot.render import person, when
+from bot.i18n import t
+from bot.render import fitted, pack, person, when
 from bot.runtime import Context, language, services
 from core.lifecycle import OPEN_STATUSES
 from db import requests, users
@@ -16,10 +18,11 @@ async def my_requests(update: Update, context: Context) -> None:
     svc, lang = services(context), language(update, context)
     async with svc.db.reading() as session:
         mine = await requests.requests_of(session, update.effective_user.id)
+        total = await requests.count_requests_of(session, update.effective_user.id)
     if not mine:
         await update.effective_message.reply_html(t(lang, "my.empty"))
         return
-    lines = [t(lang, "my.title")]
+    lines = []
     for request in mine:
         department = svc.org.department(request.department_key)
         due = request.resolve_due_at if request.status != "new" else request.response_due_at
@@ -30,7 +33,7 @@ async def my_requests(update: Update, context: Context) -> None:
             due=t(lang, "my.due", due=when(due, svc.org))
             if request.status in OPEN_STATUSES and request.status != "on_review" else "",
         ))
-    await update.effective_message.reply_html("\n".join(lines))
+    await update.effective_message.reply_html(fitted(lang, t(lang, "my.title"), lines, total))
 
 
 async def queue(update: Update, context: Context) -> None:
@@ -41,6 +44,7 @@ async def queue(update: Update, context: Context) -> None:
     async with svc.db.reading() as session:
         keys = await users.departments_of_chat(session, message.chat.id, thread)
         listed = {key: await requests.open_requests(session, key, OPEN_STATUSES) for key in keys}
+        counts = {key: await requests.count_open(session, key, OPEN_STATUSES) for key in keys}
         people = await users.get_users(
             session, {r.assignee_id for rs in listed.values() for r in rs if r.assignee_id})
     if not keys:
@@ -53,7 +57,7 @@ async def queue(update: Update, context: Context) -> None:
         if not open_requests:
             blocks.append(t(lang, "queue.empty", department=name))
             continue
-        lines = [t(lang, "queue.title", department=name, count=len(open_requests))]
+        lines = []
         for request in open_requests:
             due = request.response_due_at if request.status == "new" else request.resolve_due_at
             lines.append(t(
@@ -64,5 +68,7 @@ async def queue(update: Update, context: Context) -> None:
                 due=t(lang, "my.due", due=when(due, svc.org)) if request.status != "on_review"
                 else "",
             ))
-        blocks.append(Html("\n".join(lines)))
-    await message.reply_html("\n\n".join(blocks))
+        blocks.append(fitted(lang, t(lang, "queue.title", department=name, count=counts[key]),
+                             lines, counts[key]))
+    for text in pack(blocks):  # a chat of several departments: one message each at most
+        await message.reply_html(text)
