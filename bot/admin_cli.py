@@ -92,6 +92,10 @@ async def _check(settings: Settings) -> int:
                                                  if binding.thread_id else "")
             if binding.bound_by is None:
                 how = "from the organisation file"
+                if in_file is not None and (in_file, department.thread_id) != (
+                        binding.chat_id, binding.thread_id):
+                    how += (f"; the file now names chat {in_file}: its open requests move "
+                            "there on the next start")
             else:
                 how = (f"with /bind by {binding.bound_by} on "
                        f"{binding.bound_at:%Y-%m-%d %H:%M} UTC")
