@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
+from core.binding import numbers, removed_departments_work
 from core.org import OrgError, load_org
 from db import users
 from db.models import ChatBinding, User
@@ -57,6 +58,7 @@ async def _check(settings: Settings) -> int:
         print(f"✗ database {shown_url}: {type(exc).__name__}: {exc}")
         return 1
     bindings: dict[str, ChatBinding] | None
+    removed: dict[str, list[int]] = {}
     people: dict[int, User] = {}
     revision = None
     try:  # its own transaction: a missing table aborts a PostgreSQL transaction
@@ -66,6 +68,7 @@ async def _check(settings: Settings) -> int:
             ids = set(org.organization.admins) | {
                 m for d in org.departments for m in d.managers}
             people = await users.get_users(session, ids)
+            removed = await removed_departments_work(session, org)
     except Exception:
         bindings = None  # no schema yet: the bot creates it on start
     finally:
@@ -89,6 +92,10 @@ async def _check(settings: Settings) -> int:
                                                  if binding.thread_id else "")
             if binding.bound_by is None:
                 how = "from the organisation file"
+                if in_file is not None and (in_file, department.thread_id) != (
+                        binding.chat_id, binding.thread_id):
+                    how += (f"; the file now names chat {in_file}: its open requests move "
+                            "there on the next start")
             else:
                 how = (f"with /bind by {binding.bound_by} on "
                        f"{binding.bound_at:%Y-%m-%d %H:%M} UTC")
@@ -106,6 +113,20 @@ async def _check(settings: Settings) -> int:
         print(f"    chat:     {chat}")
         print(f"    managers: {managers}")
         print(f"    types:    {types}")
+    if removed:
+        # /stats, /export and escalations know only the file's departments
+        print("Departments no longer in the organisation file, with open requests:")
+    for key, open_ids in removed.items():
+        binding = (bindings or {}).get(key)
+        if binding is not None:
+            where = f"chat {binding.chat_id}" + (f", topic {binding.thread_id}"
+                                                 if binding.thread_id else "")
+            how = f"an admin passes each on with ➡️ Transfer on its card in {where}"
+        else:
+            how = ("no chat shows them: put the department back in the file, /bind it, "
+                   "and transfer them from there")
+        print(f"  {key}: {len(open_ids)} open request(s) ({numbers(open_ids)}); {how}")
+        problems += 1
     admins = ", ".join(_person(people, a) for a in org.organization.admins) or "none"
     print(f"Admins: {admins}")
     if not org.organization.admins:

@@ -18,10 +18,10 @@ from bot.pacer import Pacer, SharedBudget
 from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.update_order import DEFAULT_LIMIT, PerUserOrder
+from core.binding import bind_department, numbers, removed_departments_work
 from core.clock import Clock, SystemClock
 from core.context import Services
 from core.org import OrgConfig, load_org
-from db import users
 from db.migrate import upgrade
 from db.session import Database
 
@@ -120,15 +120,25 @@ async def prepare(settings: Settings, clock: Clock | None = None,
 
 
 async def bind_from_file(svc: Services) -> None:
-    """A department's `chat_id` in the organisation file binds it like /bind would;
-    a chat bound later with /bind is kept."""
-    async with svc.db.transaction() as session:
-        for department in svc.org.departments:
-            if department.chat_id is None:
-                continue
-            if await users.binding_for(session, department.key) is None:
-                await users.bind(session, department.key, department.chat_id,
-                                 department.thread_id, None, svc.clock.now())
+    """A department's `chat_id` (and `thread_id`) in the organisation file binds it
+    as /bind would, open work and all; a chat bound later with /bind is kept. Open
+    requests of departments gone from the file are named: nothing else shows them."""
+    for department in svc.org.departments:
+        if department.chat_id is None:
+            continue
+        bound = await bind_department(svc, department.key, department.chat_id,
+                                      department.thread_id, None)
+        if bound.changed:
+            log.info("department %s bound to chat %s%s from the organisation file: %d open "
+                     "request(s) to post there, %d old card(s) marked moved", department.key,
+                     department.chat_id, f" topic {department.thread_id}"
+                     if department.thread_id else "", bound.posted, bound.moved)
+    async with svc.db.reading() as session:
+        removed = await removed_departments_work(session, svc.org)
+    for key, ids in removed.items():
+        log.warning("department %s is no longer in the organisation file but has %d open "
+                    "request(s): %s; an admin can pass each on with ➡️ Transfer on its card "
+                    "(see `baton check`)", key, len(ids), numbers(ids))
 
 
 def configure_logging(settings: Settings) -> logging.Handler:

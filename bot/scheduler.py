@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.runtime import Context, sender, services
+from core.org import OrgConfig
 from core.sweep import scan
 from db import users
 from db.updates import forget_before
@@ -34,11 +35,21 @@ async def scan_job(context: Context) -> None:
         await forget_before(session, svc.clock.now() - timedelta(days=2))
 
 
+def named_chats(org: OrgConfig) -> set[int]:
+    """The chats the organisation file names: the members chat of `chat_members`
+    access and every department's chat, bound or not. They are never left."""
+    named = {d.chat_id for d in org.departments if d.chat_id is not None}
+    if org.access.members_chat_id is not None:
+        named.add(org.access.members_chat_id)
+    return named
+
+
 async def leave_unbound_groups(context: Context) -> None:
     svc = services(context)
     now = svc.clock.now()
     async with svc.db.transaction() as session:
-        idle = await users.unbound_groups_added_before(session, now - UNBOUND_GRACE)
+        idle = await users.unbound_groups_added_before(session, now - UNBOUND_GRACE,
+                                                       keep=named_chats(svc.org))
     for chat_id in idle:
         try:
             await context.bot.leave_chat(chat_id)

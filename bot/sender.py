@@ -269,7 +269,7 @@ class OutboxSender:
             delivery.binding = await users.binding_for(session, request.department_key)
             delivery.rating = await requests.get_rating(session, request.id)
         if item.kind == "card" or payload.get("reply_to_card"):
-            card = await requests.card_message(session, request.id, item.chat_id)
+            card = await requests.card_message(session, request.id, item.chat_id, item.thread_id)
             delivery.card_message_id = card.message_id if card else None
         elif item.kind == "relay":
             delivery.last_notice_id = await requests.last_notice(session, request.id,
@@ -396,7 +396,8 @@ class OutboxSender:
         and goes on with the files not yet posted."""
         item, lang = d.item, d.lang
         now = self.svc.clock.now()
-        here = d.binding is not None and d.binding.chat_id == item.chat_id
+        here = d.binding is not None and (d.binding.chat_id, d.binding.thread_id) == (
+            item.chat_id, item.thread_id)  # another topic of the same forum is not here
         if here:
             text = render.card_text(lang, self.svc.org, request, d.people, now,
                                     d.rating.score if d.rating else None,
@@ -404,7 +405,9 @@ class OutboxSender:
             markup = keyboards.card(lang, request.id, request.status)
         else:
             department = self.svc.org.department(request.department_key)
-            text = t(lang, "card.transferred", id=request.id, type=request.type_name,
+            # the department moved (a bind elsewhere) or the request went to another one
+            text = t(lang, "card.moved" if item.payload.get("moved") else "card.transferred",
+                     id=request.id, type=request.type_name,
                      department=department.name if department else request.department_key)
             markup = None
         card_id = d.card_message_id

@@ -57,11 +57,16 @@ async def notify_group(
 async def refresh_card(
     session: AsyncSession, now: datetime, request: Request, department_key: str | None = None
 ) -> bool:
-    """Post or edit the request's card in a department's chat; edits coalesce."""
-    binding = await users.binding_for(session, department_key or request.department_key)
+    """Post or edit the request's card in a department's chat (or topic); edits
+    coalesce. False when the department has no chat: the card waits for /bind."""
+    key = department_key or request.department_key
+    # a bind going on now moves the card, or this card goes to the new place
+    await users.lock_binding(session, key, exclusive=False)
+    binding = await users.binding_for(session, key)
     if binding is None:
         return False
-    if not await outbox.has_pending_card(session, request.id, binding.chat_id):
+    if not await outbox.has_pending_card(session, request.id, binding.chat_id,
+                                         binding.thread_id):
         outbox.enqueue(session, now, chat_id=binding.chat_id, thread_id=binding.thread_id,
                        kind="card", request_id=request.id, payload={})
     return True

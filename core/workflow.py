@@ -219,7 +219,7 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
                     actor: int, now: datetime, reason: str | None, before_department: str
                     ) -> None:
     """The card changes everywhere it is shown; the requester hears what happened."""
-    await refresh_card(session, now, request)
+    shown = await refresh_card(session, now, request)
     requester = request.requester_id
     if action is Action.TAKE:
         notify(session, now, requester, "taken", request, actor_id=actor)
@@ -235,6 +235,9 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
         await refresh_card(session, now, request, before_department)
         notify(session, now, requester, "transferred", request, actor_id=actor,
                department=request.department_key, text=reason or "")
+        if not shown:  # the new department has no chat: it waits for /bind, say so
+            for admin in svc.org.organization.admins:
+                notify(session, now, admin, "unbound", request)
     elif action is Action.REOPEN:
         await requests.drop_rating(session, request.id)
         await notify_group(session, now, request.department_key, "reopened", request,

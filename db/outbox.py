@@ -190,12 +190,15 @@ async def pending_count(session: AsyncSession, now: datetime | None = None) -> i
     return int(await session.scalar(query) or 0)
 
 
-async def has_pending_card(session: AsyncSession, request_id: int, chat_id: int) -> bool:
+async def has_pending_card(session: AsyncSession, request_id: int, chat_id: int,
+                           thread_id: int | None) -> bool:
     found = await session.scalar(
         select(OutboxMessage.id).where(
             and_(
                 OutboxMessage.request_id == request_id,
                 OutboxMessage.chat_id == chat_id,
+                OutboxMessage.thread_id.is_(None) if thread_id is None
+                else OutboxMessage.thread_id == thread_id,  # another topic is another card
                 OutboxMessage.kind == "card",
                 OutboxMessage.status == "pending",
                 OutboxMessage.locked_until.is_(None),

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Rating, Request, RequestEvent, RequestMessage
+from db.models import OutboxMessage, Rating, Request, RequestEvent, RequestMessage
 
 
 async def get_request(session: AsyncSession, request_id: int, *,
@@ -102,16 +102,24 @@ def record_message(
     )
 
 
+ANY_THREAD: Any = object()  # card_message: the card in any topic of the chat
+
+
 async def card_message(
-    session: AsyncSession, request_id: int, chat_id: int
+    session: AsyncSession, request_id: int, chat_id: int, thread_id: int | None = ANY_THREAD,
 ) -> RequestMessage | None:
-    return await session.scalar(
-        select(RequestMessage)
-        .where(RequestMessage.request_id == request_id, RequestMessage.chat_id == chat_id,
-               RequestMessage.kind == "card")
-        .order_by(RequestMessage.id.desc())
-        .limit(1)
-    )
+    """The request's latest card in a chat; with ``thread_id``, in that topic only
+    (a department that moved to another topic of the same forum gets a new card)."""
+    query = select(RequestMessage).where(
+        RequestMessage.request_id == request_id, RequestMessage.chat_id == chat_id,
+        RequestMessage.kind == "card")
+    if thread_id is not ANY_THREAD:
+        query = query.where(_same_thread(RequestMessage.thread_id, thread_id))
+    return await session.scalar(query.order_by(RequestMessage.id.desc()).limit(1))
+
+
+def _same_thread(column: Any, thread_id: int | None) -> Any:
+    return column.is_(None) if thread_id is None else column == thread_id
 
 
 async def request_of_message(
@@ -170,18 +178,63 @@ async def count_open(session: AsyncSession, department_key: str, statuses: Itera
     ) or 0)
 
 
-async def requests_without_card(
-    session: AsyncSession, department_key: str, statuses: Iterable[str]
+async def without_card_at(
+    session: AsyncSession, department_key: str, statuses: Iterable[str], chat_id: int,
+    thread_id: int | None,
 ) -> list[int]:
-    has_card = select(RequestMessage.request_id).where(RequestMessage.kind == "card")
+    """Open requests of a department with no card in this chat and topic, shown or
+    owed. One statement, so one snapshot: a card being sent meanwhile is seen either
+    as owed or as shown (the sender writes both in one transaction)."""
+    shown = select(RequestMessage.id).where(
+        RequestMessage.request_id == Request.id, RequestMessage.kind == "card",
+        RequestMessage.chat_id == chat_id, _same_thread(RequestMessage.thread_id, thread_id))
+    owed = select(OutboxMessage.id).where(
+        OutboxMessage.request_id == Request.id, OutboxMessage.kind == "card",
+        OutboxMessage.status == "pending", OutboxMessage.chat_id == chat_id,
+        _same_thread(OutboxMessage.thread_id, thread_id))
     rows = await session.scalars(
         select(Request.id).where(
             Request.department_key == department_key,
             Request.status.in_(list(statuses)),
-            Request.id.not_in(has_card),
+            ~shown.exists(), ~owed.exists(),
         ).order_by(Request.id)
     )
     return list(rows)
+
+
+async def with_card_at(
+    session: AsyncSession, department_key: str, statuses: Iterable[str], chat_id: int,
+    thread_id: int | None,
+) -> list[int]:
+    """Open requests of a department that have a card in this chat and topic."""
+    shown = select(RequestMessage.request_id).where(
+        RequestMessage.kind == "card", RequestMessage.chat_id == chat_id,
+        _same_thread(RequestMessage.thread_id, thread_id))
+    rows = await session.scalars(
+        select(Request.id).where(
+            Request.department_key == department_key,
+            Request.status.in_(list(statuses)),
+            Request.id.in_(shown),
+        ).order_by(Request.id)
+    )
+    return list(rows)
+
+
+async def open_outside(
+    session: AsyncSession, department_keys: Iterable[str], statuses: Iterable[str]
+) -> dict[str, list[int]]:
+    """Open requests of departments not in ``department_keys`` (removed from the
+    organisation file), by department."""
+    rows = await session.execute(
+        select(Request.department_key, Request.id).where(
+            Request.department_key.not_in(list(department_keys)),
+            Request.status.in_(list(statuses)),
+        ).order_by(Request.department_key, Request.id)
+    )
+    found: dict[str, list[int]] = {}
+    for key, request_id in rows:
+        found.setdefault(key, []).append(request_id)
+    return found
 
 
 async def get_rating(session: AsyncSession, request_id: int) -> Rating | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ChatBinding, KnownGroup, User
+
+BINDING_LOCKS = 0x42A7  # the first key of the department binding advisory locks
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,21 @@ async def mark_unreachable(session: AsyncSession, user_id: int) -> None:
 
 async def binding_for(session: AsyncSession, department_key: str) -> ChatBinding | None:
     return await session.get(ChatBinding, department_key)
+
+
+async def lock_binding(session: AsyncSession, department_key: str, *,
+                       exclusive: bool) -> None:
+    """Hold a department's binding until the transaction ends: a bind exclusively,
+    a change that posts the department's card shared, so a card is owed either
+    before the bind (and moved by it) or after it (and posted in the new place).
+    An advisory lock, as the binding row may not exist yet. SQLite's BEGIN
+    IMMEDIATE already makes every writer wait for the others."""
+    if session.bind is None or session.bind.dialect.name != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    key = zlib.crc32(department_key.encode()) - 2**31  # an int4
+    await session.execute(text(f"SELECT {function}(:space, :key)"),
+                          {"space": BINDING_LOCKS, "key": key})
 
 
 async def bindings(session: AsyncSession) -> list[ChatBinding]:
@@ -144,13 +163,23 @@ async def remember_group(
             group.added_at, group.added_by = now, by
 
 
-async def unbound_groups_added_before(session: AsyncSession, before: datetime) -> list[int]:
+async def unbound_groups_added_before(
+    session: AsyncSession, before: datetime, keep: Iterable[int] = ()
+) -> list[int]:
+    """Groups the bot is in that nobody bound since ``before``, but those in ``keep``."""
     bound = select(ChatBinding.chat_id)
     rows = await session.scalars(
         select(KnownGroup.chat_id).where(
             KnownGroup.is_member.is_(True),
             KnownGroup.added_at < before,
             KnownGroup.chat_id.not_in(bound),
+            KnownGroup.chat_id.not_in(list(keep)),
         )
     )
     return list(rows)
+
+
+async def is_member_of(session: AsyncSession, chat_id: int) -> bool:
+    """False only when the bot knows it left or was removed from the group."""
+    group = await session.get(KnownGroup, chat_id)
+    return group is None or group.is_member

@@ -7,11 +7,10 @@ import logging
 from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus, ChatType
 
-from bot.i18n import t
+from bot.i18n import Html, t
 from bot.runtime import Context, language, sender, services
-from core.lifecycle import OPEN_STATUSES
-from core.outgoing import refresh_card
-from db import requests, users
+from core.binding import bind_department
+from db import users
 
 log = logging.getLogger(__name__)
 PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER,
@@ -37,20 +36,16 @@ async def bind(update: Update, context: Context) -> None:
         await message.reply_html(t(lang, "bind.unknown", key=context.args[0][:32], keys=keys))
         return
     thread = message.message_thread_id if message.is_topic_message else None
-    now = svc.clock.now()
     async with svc.db.transaction() as session:
-        await users.bind(session, department.key, message.chat.id, thread, user.id, now)
-        await users.remember_group(session, message.chat.id, message.chat.title, user.id, now,
-                                   member=True)
-        # requests that waited for a chat are posted here now
-        waiting = await requests.requests_without_card(session, department.key, OPEN_STATUSES)
-        for request_id in waiting:
-            request = await requests.get_request(session, request_id)
-            if request is not None:
-                await refresh_card(session, now, request)
-    await message.reply_html(t(lang, "bind.done_topic" if thread else "bind.done",
-                               department=department.name))
-    if waiting:
+        await users.remember_group(session, message.chat.id, message.chat.title, user.id,
+                                   svc.clock.now(), member=True)
+    bound = await bind_department(svc, department.key, message.chat.id, thread, user.id)
+    text = t(lang, "bind.done_topic" if thread else "bind.done", department=department.name)
+    if bound.posted:
+        posted = t(lang, "bind.posted", department=department.name, count=bound.posted)
+        text = Html(f"{text}\n{posted}")
+    await message.reply_html(text)
+    if bound.posted or bound.moved:
         sender(context).wake()
 
 
