@@ -43,7 +43,11 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
                                     "args": {"department": binding.department_key,
                                              "error": error[:200]}})
     if request is not None and item.kind == "card":
-        notify(session, now, request.requester_id, "chat_unreachable", request)
+        here = await users.binding_for(session, request.department_key)
+        if here is not None and here.chat_id == item.chat_id:
+            # only the card where executors work matters: an old card left behind
+            # by a move or a transfer failing changes nothing for the requester
+            notify(session, now, request.requester_id, "chat_unreachable", request)
 
 
 def message_refused(session: AsyncSession, now: datetime, item: OutboxMessage,
