@@ -88,6 +88,7 @@ class Refusal(StrEnum):
     WRONG_STATE = "wrong_state"  # someone else was first, or it is already done
     SAME_DEPARTMENT = "same_department"
     DUPLICATE = "duplicate"  # the same update again: its effect is already done
+    EXPIRED = "expired"  # ended too long ago to write about
 
 
 def permitted_roles(action: Action, *, taken: bool) -> frozenset[Role]:

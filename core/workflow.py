@@ -17,6 +17,7 @@ from core import sla
 from core.alerts import rating_expires_at
 from core.context import Services
 from core.lifecycle import (
+    FINAL_STATUSES,
     OPEN_STATUSES,
     TRANSITIONS,
     Action,
@@ -41,6 +42,8 @@ RATING_COMMENT = "rating_comment"  # the kind of a pending input
 # a rating comment is awaited this long after the stars: long enough to type one,
 # short enough that a stray message a day later is not shown on the card
 COMMENT_WAIT = timedelta(hours=1)
+# executors may still write to the requester this long after a request ended
+RELAY_AFTER_CLOSE = timedelta(days=7)
 
 
 @dataclass
@@ -422,6 +425,9 @@ async def relay_message(
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)
+            if request.status in FINAL_STATUSES and request.closed_at is not None \
+                    and now - request.closed_at > RELAY_AFTER_CLOSE:
+                return Outcome(request, Refusal.EXPIRED)
             relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=False)

@@ -9,7 +9,7 @@ from bot.handlers import actions, form
 from bot.i18n import t
 from bot.runtime import Context, language, sender, services
 from core.lifecycle import Action, Refusal
-from core.workflow import SHOWS_REQUEST, Press, act, relay_message
+from core.workflow import RELAY_AFTER_CLOSE, SHOWS_REQUEST, Press, act, relay_message
 from db import drafts, requests
 
 REASON_ACTIONS = {"reject": Action.REJECT, "need_info": Action.NEED_INFO,
@@ -93,7 +93,11 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     if outcome.refusal is Refusal.DUPLICATE:
         return True
     if not outcome.ok or request is None:
-        if outcome.refusal is Refusal.WRONG_STATE and request is not None:
+        if outcome.refusal is Refusal.EXPIRED and request is not None:
+            await message.reply_html(t(lang, "relay.too_late", id=request.id,
+                                       status=t(lang, f"status.{request.status}"),
+                                       days=RELAY_AFTER_CLOSE.days))
+        elif outcome.refusal is Refusal.WRONG_STATE and request is not None:
             await message.reply_html(t(lang, "relay.closed", id=request.id,
                                        status=t(lang, f"status.{request.status}")))
         elif request is not None:
