@@ -89,7 +89,3 @@ def review_rated(lang: str, request_id: int) -> Markup:
 def rate_only(request_id: int) -> Markup:
     return Markup([rating_row(request_id)])
 
-
-def skip_comment(lang: str, request_id: int) -> Markup:
-    return Markup([[Button(plain(lang, "button.skip_comment"),
-                           callback_data=cb.request("nocom", request_id))]])

@@ -8,7 +8,7 @@ together. Telegram is not imported here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +17,7 @@ from core import sla
 from core.alerts import rating_expires_at
 from core.context import Services
 from core.lifecycle import (
+    FINAL_STATUSES,
     OPEN_STATUSES,
     TRANSITIONS,
     Action,
@@ -24,11 +25,25 @@ from core.lifecycle import (
     Role,
     Status,
     allowed,
+    only_as_assignee,
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
 from db import drafts, requests, updates, users
 from db.models import Request, RequestEvent
+
+# kinds of the messages recorded per request (db.requests.record_message): the card in
+# the department's chat, notices to the requester (the review message among them) and
+# relayed replies show the request, and a reply to them is passed on; the transfer
+# chooser under a card only carries buttons
+CARD, NOTICE, RELAY, CHOOSER = "card", "notice", "relay", "chooser"
+SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY})
+RATING_COMMENT = "rating_comment"  # the kind of a pending input
+# a rating comment is awaited this long after the stars: long enough to type one,
+# short enough that a stray message a day later is not shown on the card
+COMMENT_WAIT = timedelta(hours=1)
+# executors may still write to the requester this long after a request ended
+RELAY_AFTER_CLOSE = timedelta(days=7)
 
 
 @dataclass
@@ -51,6 +66,9 @@ class Press:
     chat_id: int
     message_id: int | None = None
     update_id: int | None = None  # for deduplication of redelivered updates
+    # a button press: the kinds of the request's messages the button belongs on; the
+    # pressed message must be one of them (callback data is the presser's to forge)
+    on: frozenset[str] | None = None
 
 
 async def roles_of(session: AsyncSession, svc: Services, request: Request, press: Press
@@ -71,19 +89,64 @@ async def roles_of(session: AsyncSession, svc: Services, request: Request, press
 async def check(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
     """Whether ``action`` could be applied now; used before asking for a reason."""
     async with svc.db.transaction() as session:
-        return await _check(session, svc, request_id, action, press)
+        return (await _check(session, svc, request_id, action, press))[0]
+
+
+async def _visible(session: AsyncSession, svc: Services, request_id: int, press: Press, *,
+                   lock: bool = False) -> tuple[Request | None, set[Role]]:
+    """The request and the presser's roles on it; (None, ∅) when it does not exist or
+    the presser has no part in it: both are refused alike, with nothing about it."""
+    request = await requests.get_request(session, request_id, for_update=lock)
+    if request is None:
+        return None, set()
+    roles = await roles_of(session, svc, request, press)
+    return (request, roles) if roles else (None, set())
+
+
+async def _pressed_on_it(session: AsyncSession, request_id: int, press: Press) -> bool:
+    """A button acts only from a message of its own request, of the kind it belongs on."""
+    if press.on is None:
+        return True  # typed input, matched to its prompt by the caller
+    if press.message_id is None:
+        return False
+    shown = await requests.request_of_message(session, press.chat_id, press.message_id)
+    return shown is not None and shown.request_id == request_id and shown.kind in press.on
 
 
 async def _check(session: AsyncSession, svc: Services, request_id: int, action: Action,
-                 press: Press, *, lock: bool = False) -> Outcome:
-    request = await requests.get_request(session, request_id, for_update=lock)
+                 press: Press, *, lock: bool = False) -> tuple[Outcome, set[Role]]:
+    request, roles = await _visible(session, svc, request_id, press, lock=lock)
     if request is None:
-        return Outcome(None, Refusal.NOT_FOUND)
-    if not allowed(action, await roles_of(session, svc, request, press)):
-        return Outcome(request, Refusal.NOT_ALLOWED)
+        return Outcome(None, Refusal.NOT_FOUND), roles
+    if not allowed(action, roles, taken=request.assignee_id is not None):
+        return Outcome(request, Refusal.NOT_ALLOWED), roles
+    if not await _pressed_on_it(session, request_id, press):
+        return Outcome(None, Refusal.NOT_FOUND), roles
     if Status(request.status) not in TRANSITIONS[action].sources:
-        return Outcome(request, Refusal.WRONG_STATE, await requests.last_event(session, request_id))
-    return Outcome(request)
+        first = await requests.last_event(session, request_id)
+        return Outcome(request, Refusal.WRONG_STATE, first), roles
+    return Outcome(request), roles
+
+
+async def may_dismiss(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
+    """Whether the presser may take away a helper message about ``action`` (the transfer
+    chooser): whoever could start it, whatever the request's state is now."""
+    async with svc.db.transaction() as session:
+        request, roles = await _visible(session, svc, request_id, press)
+        if request is None or not await _pressed_on_it(session, request_id, press):
+            return Outcome(None, Refusal.NOT_FOUND)
+        if not allowed(action, roles):
+            return Outcome(request, Refusal.NOT_ALLOWED)
+        return Outcome(request)
+
+
+async def remember_message(svc: Services, request_id: int, chat_id: int, message_id: int,
+                           kind: str, thread_id: int | None = None) -> None:
+    """A message a handler posted about a request (the transfer chooser), so a press
+    on it can be checked to belong to that request."""
+    async with svc.db.transaction() as session:
+        requests.record_message(session, request_id, chat_id, message_id, kind,
+                                svc.clock.now(), thread_id)
 
 
 async def act(
@@ -101,26 +164,21 @@ async def act(
         if not await updates.first_time(session, press.update_id, now):
             return Outcome(None, Refusal.DUPLICATE)
         # the row is held from this read on, so what we computed from it stays true
-        checked = await _check(session, svc, request_id, action, press, lock=True)
+        checked, roles = await _check(session, svc, request_id, action, press, lock=True)
         if not checked.ok:
             return checked
         request = checked.request
         assert request is not None
-        roles = await roles_of(session, svc, request, press)
         if action is Action.TRANSFER:
             if to_department == request.department_key:
                 return Outcome(request, Refusal.SAME_DEPARTMENT)
             if svc.org.department(to_department or "") is None:
                 return Outcome(request, Refusal.NOT_FOUND)
-        only_assignee = (
-            press.actor_id
-            if Role.ASSIGNEE in TRANSITIONS[action].roles and action is not Action.REJECT
-            and Role.MANAGER not in roles and action is not Action.TRANSFER
-            else None
-        )
-        changed = await _transition(session, svc, request, action, press.actor_id, now,
-                                    reason=reason, to_department=to_department,
-                                    assignee_id=only_assignee)
+        taken = request.assignee_id is not None
+        changed = await _transition(
+            session, svc, request, action, press.actor_id, now, reason=reason,
+            to_department=to_department,
+            assignee_id=press.actor_id if only_as_assignee(action, roles, taken=taken) else None)
         if changed is None:
             return Outcome(request, Refusal.WRONG_STATE,
                            await requests.last_event(session, request_id))
@@ -251,7 +309,11 @@ async def begin_input(svc: Services, request_id: int, action: Action, press: Pre
                       data: dict[str, Any] | None = None) -> Outcome:
     """Check an action that needs a typed reason and remember that we wait for it."""
     async with svc.db.transaction() as session:
-        checked = await _check(session, svc, request_id, action, press)
+        checked, _ = await _check(session, svc, request_id, action, press)
+        to_department = (data or {}).get("to")
+        if checked.ok and to_department is not None and checked.request is not None \
+                and checked.request.department_key == to_department:
+            return Outcome(checked.request, Refusal.SAME_DEPARTMENT)
         if checked.ok:
             await drafts.set_pending(session, press.chat_id, press.actor_id, action.value,
                                      request_id, svc.clock.now(), data)
@@ -259,16 +321,19 @@ async def begin_input(svc: Services, request_id: int, action: Action, press: Pre
 
 
 async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outcome:
-    """A rating from the requester while the request is on review or just closed."""
+    """A rating from the requester while the request is on review or just closed; then
+    a comment is awaited (see :func:`comment`)."""
     if not 1 <= score <= 5:
-        return Outcome(None, Refusal.NOT_ALLOWED)
+        return Outcome(None, Refusal.NOT_FOUND)
     now = svc.clock.now()
     async with svc.db.transaction() as session:
-        request = await requests.get_request(session, request_id)
+        request, roles = await _visible(session, svc, request_id, press)
         if request is None:
             return Outcome(None, Refusal.NOT_FOUND)
-        if request.requester_id != press.actor_id or press.chat_id != press.actor_id:
+        if Role.REQUESTER not in roles:
             return Outcome(request, Refusal.NOT_ALLOWED)
+        if not await _pressed_on_it(session, request_id, press):
+            return Outcome(None, Refusal.NOT_FOUND)
         expired = request.done_at is None or request.auto_closed or (
             now >= rating_expires_at(request.done_at, svc.org))
         if request.status not in (Status.ON_REVIEW, Status.CLOSED) or expired:
@@ -277,14 +342,33 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
         await refresh_card(session, now, request)
         await reschedule(session, svc, request, now)
-        await drafts.set_pending(session, press.chat_id, press.actor_id, "rating_comment",
+        await drafts.set_pending(session, press.chat_id, press.actor_id, RATING_COMMENT,
                                  request_id, now)
         return Outcome(request, extra={"score": score})
 
 
-async def comment(svc: Services, request_id: int, user_id: int, text: str,
-                  update_id: int | None = None) -> Outcome:
+async def comment(svc: Services, user_id: int, text: str, *, reply_to: int | None,
+                  update_id: int | None = None) -> Outcome | None:
+    """A private message that may be the rating comment asked for: a reply to the
+    prompt, or the next message that replies to nothing while no form is open (an open
+    form's answers are never taken), within COMMENT_WAIT of the rating. None when it is
+    not a comment: the message goes on to the form."""
     now = svc.clock.now()
+    async with svc.db.reading() as session:  # most messages are not comments: no write lock
+        pending = await drafts.get_pending(session, user_id, user_id)
+        if pending is None or pending.kind != RATING_COMMENT:
+            return None
+        expired = now - pending.created_at > COMMENT_WAIT
+        replied = reply_to is not None and reply_to == pending.prompt_message_id
+        # a message that replies to nothing is the comment only while no form is open
+        taken = not expired and (replied or (
+            reply_to is None and await drafts.get_draft(session, user_id) is None))
+        request_id = pending.request_id
+    if not taken:
+        if expired:  # asked too long ago: no later message is taken for it
+            async with svc.db.transaction() as session:
+                await drafts.clear_pending(session, user_id, user_id)
+        return None
     async with svc.db.transaction() as session:
         if not await updates.first_time(session, update_id, now):
             return Outcome(None, Refusal.DUPLICATE)
@@ -295,6 +379,18 @@ async def comment(svc: Services, request_id: int, user_id: int, text: str,
         requests.add_event(session, request_id, now, "commented", user_id, reason=text)
         await refresh_card(session, now, request)
         return Outcome(request)
+
+
+async def skip_comment(svc: Services, request_id: int, press: Press) -> bool:
+    """«No comment» on a rating message of an earlier version: ends the presser's own
+    awaited comment on this request; False when there is none to end."""
+    async with svc.db.transaction() as session:
+        pending = await drafts.get_pending(session, press.chat_id, press.actor_id)
+        if pending is None or pending.kind != RATING_COMMENT \
+                or pending.request_id != request_id or press.chat_id != press.actor_id \
+                or pending.prompt_message_id not in (None, press.message_id):
+            return False
+        return await drafts.clear_pending(session, press.chat_id, press.actor_id)
 
 
 async def relay_message(
@@ -332,6 +428,9 @@ async def relay_message(
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)
+            if request.status in FINAL_STATUSES and request.closed_at is not None \
+                    and now - request.closed_at > RELAY_AFTER_CLOSE:
+                return Outcome(request, Refusal.EXPIRED)
             await relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=False)

@@ -16,7 +16,7 @@ from telegram.ext import (
 from bot import callbacks
 from bot.callbacks import FormPress, RequestPress
 from bot.handlers import actions, common, form, groups, lists, messages, stats
-from bot.i18n import plain
+from bot.i18n import toast
 from bot.runtime import Context, language
 
 
@@ -31,7 +31,7 @@ async def on_callback(update: Update, context: Context) -> None:
     elif isinstance(press, RequestPress) and query.message is not None:
         await actions.on_press(update, context, press)
     else:
-        await query.answer(plain(language(update, context), "press.outdated"), show_alert=True)
+        await query.answer(toast(language(update, context), "press.outdated"), show_alert=True)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

@@ -9,11 +9,26 @@ from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.callbacks import RequestPress
-from bot.i18n import plain, t
+from bot.i18n import plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
 from core.lifecycle import Action, Refusal, Status
-from core.workflow import Outcome, Press, act, begin_input, check, comment, rate
+from core.workflow import (
+    CARD,
+    CHOOSER,
+    COMMENT_WAIT,
+    NOTICE,
+    Outcome,
+    Press,
+    act,
+    begin_input,
+    check,
+    comment,
+    may_dismiss,
+    rate,
+    remember_message,
+    skip_comment,
+)
 from db import drafts, users
 
 SIMPLE = {"take": Action.TAKE, "done": Action.DONE, "rel": Action.RELEASE,
@@ -23,6 +38,11 @@ TOASTS = {"take": "press.took", "done": "press.done", "rel": "press.released",
 NEEDS_REASON = {"rej": Action.REJECT, "ask": Action.NEED_INFO}
 PROMPTS = {Action.REJECT: "prompt.reject", Action.NEED_INFO: "prompt.need_info",
            Action.TRANSFER: "prompt.transfer"}
+# the message each button belongs on: a press from any other message is refused
+_CARD, _CHOOSER, _NOTICE = frozenset({CARD}), frozenset({CHOOSER}), frozenset({NOTICE})
+PRESSED_ON = {"take": _CARD, "rej": _CARD, "tr": _CARD, "done": _CARD, "ask": _CARD,
+              "rel": _CARD, "to": _CHOOSER, "drop": _CHOOSER, "acc": _NOTICE, "reo": _NOTICE,
+              "rate": _NOTICE}
 
 
 def _thread(update: Update) -> int | None:
@@ -33,36 +53,38 @@ def _thread(update: Update) -> int | None:
     return None
 
 
-def _press(update: Update) -> Press:
+def _press(update: Update, verb: str) -> Press:
     query = update.callback_query
     assert query is not None and query.message is not None
-    return Press(query.from_user.id, query.message.chat.id, query.message.message_id)
+    return Press(query.from_user.id, query.message.chat.id, query.message.message_id,
+                 on=PRESSED_ON.get(verb))
 
 
 async def refusal_text(update: Update, context: Context, outcome: Outcome) -> str:
-    """Why a press did nothing, in words the presser understands (who was first)."""
+    """Why a press did nothing, in words the presser understands (who was first). The
+    workflow gives no request to someone with no part in it: they learn nothing."""
     svc, lang = services(context), language(update, context)
     request = outcome.request
     number = request.id if request else "?"
     if outcome.refusal is Refusal.NOT_FOUND or request is None:
-        return plain(lang, "press.not_found")
+        return toast(lang, "press.not_found")
     if outcome.refusal is Refusal.SAME_DEPARTMENT:
-        return plain(lang, "press.same_department", id=number)
+        return toast(lang, "press.same_department", id=number)
     if outcome.refusal is Refusal.NOT_ALLOWED:
         if request.assignee_id and request.status in (Status.IN_PROGRESS, Status.WAITING):
             async with svc.db.transaction() as session:
                 people = await users.get_users(session, {request.assignee_id})
-            return plain(lang, "press.not_assignee",
+            return toast(lang, "press.not_assignee",
                          name=person(people.get(request.assignee_id), request.assignee_id))
-        return plain(lang, "press.not_allowed")
+        return toast(lang, "press.not_allowed")
     first = outcome.first
     status = plain(lang, f"status.{request.status}")
     if first is None or first.actor_id is None:
-        return plain(lang, "press.wrong_state", id=number, status=status)
+        return toast(lang, "press.wrong_state", id=number, status=status)
     async with svc.db.transaction() as session:
         people = await users.get_users(session, {first.actor_id})
     at = first.at.astimezone(ZoneInfo(svc.org.organization.timezone)).strftime("%H:%M")
-    return plain(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
+    return toast(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
                                                                  first.actor_id),
                  did=plain(lang, f"did.{first.kind}"), id=number, time=at)
 
@@ -71,58 +93,55 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
     query = update.callback_query
     assert query is not None
     svc, lang = services(context), language(update, context)
-    where = _press(update)
+    where = _press(update, press.verb)
     if press.verb in SIMPLE:
         outcome = await act(svc, press.request_id, SIMPLE[press.verb], where)
         if not outcome.ok:
             await query.answer(await refusal_text(update, context, outcome), show_alert=True)
             return
         sender(context).wake()
-        await query.answer(plain(lang, TOASTS[press.verb], id=press.request_id))
+        await query.answer(toast(lang, TOASTS[press.verb], id=press.request_id))
         if press.verb in ("acc", "reo"):
             await _after_review(update, context, press.verb, press.request_id)
     elif press.verb in NEEDS_REASON:
-        await _ask_reason(update, context, press.request_id, NEEDS_REASON[press.verb])
+        await _ask_reason(update, context, where, press.request_id, NEEDS_REASON[press.verb])
     elif press.verb == "tr":
-        await _choose_department(update, context, press.request_id)
+        await _choose_department(update, context, where, press.request_id)
     elif press.verb == "to":
-        await _ask_reason(update, context, press.request_id, Action.TRANSFER, press.arg)
-    elif press.verb == "drop":
-        async with svc.db.transaction() as session:
-            await drafts.clear_pending(session, where.chat_id, where.actor_id)
-        await query.answer(plain(lang, "prompt.cancelled"))
+        await _ask_reason(update, context, where, press.request_id, Action.TRANSFER, press.arg)
+    elif press.verb == "drop":  # Cancel on the transfer chooser
+        outcome = await may_dismiss(svc, press.request_id, Action.TRANSFER, where)
+        if not outcome.ok:
+            await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+            return
+        await query.answer(toast(lang, "prompt.cancelled"))
         await _delete(update)
     elif press.verb == "rate":
-        await _rate(update, context, press)
-    elif press.verb == "nocom":
-        async with svc.db.transaction() as session:
-            await drafts.clear_pending(session, where.chat_id, where.actor_id)
-        await query.answer()
+        await _rate(update, context, where, press)
+    elif press.verb == "nocom":  # «No comment» under a rating, from earlier versions
+        if not await skip_comment(svc, press.request_id, where):
+            await query.answer(toast(lang, "press.outdated"), show_alert=True)
+            return
+        await query.answer(toast(lang, "prompt.cancelled"))
         await _edit_markup(update, None)
 
 
-async def _ask_reason(update: Update, context: Context, request_id: int, action: Action,
-                      to_department: str | None = None) -> None:
+async def _ask_reason(update: Update, context: Context, where: Press, request_id: int,
+                      action: Action, to_department: str | None = None) -> None:
     """Reject, Need info and Transfer need words: ask for a reply to a prompt."""
     query = update.callback_query
     assert query is not None and query.message is not None
     svc, lang = services(context), language(update, context)
-    where = _press(update)
     department = svc.org.department(to_department) if to_department else None
     if to_department and department is None:
-        await query.answer(plain(lang, "press.outdated"), show_alert=True)
+        await query.answer(toast(lang, "press.outdated"), show_alert=True)
         return
     data = {"to": to_department} if to_department else None
     outcome = await begin_input(svc, request_id, action, where, data)
-    if outcome.ok and action is Action.TRANSFER and outcome.request is not None \
-            and outcome.request.department_key == to_department:
-        outcome = Outcome(outcome.request, Refusal.SAME_DEPARTMENT)
     if not outcome.ok:
-        async with svc.db.transaction() as session:
-            await drafts.clear_pending(session, where.chat_id, where.actor_id)
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
-    await query.answer(plain(lang, "press.ask_reason"))
+    await query.answer(toast(lang, "press.ask_reason"))
     if action is Action.TRANSFER:
         await _delete(update)  # the department chooser has done its job
     prompt = await context.bot.send_message(
@@ -146,46 +165,49 @@ def person_from(update: Update) -> str:
     return Html(f'<a href="tg://user?id={user.id}">{escape(user.full_name)}</a>')
 
 
-async def _choose_department(update: Update, context: Context, request_id: int) -> None:
+async def _choose_department(update: Update, context: Context, where: Press,
+                             request_id: int) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     svc, lang = services(context), language(update, context)
-    outcome = await check(svc, request_id, Action.TRANSFER, _press(update))
+    outcome = await check(svc, request_id, Action.TRANSFER, where)
     if not outcome.ok or outcome.request is None:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     others = [d for d in svc.org.departments if d.key != outcome.request.department_key]
     await query.answer()
-    await context.bot.send_message(
+    chooser = await context.bot.send_message(
         query.message.chat.id, t(lang, "prompt.transfer_to", id=request_id), parse_mode="HTML",
         reply_markup=keyboards.transfer_targets(lang, request_id, others),
         reply_to_message_id=query.message.message_id,
         message_thread_id=_thread(update),
     )
+    # its buttons act only from it, once it is known as this request's chooser
+    await remember_message(svc, request_id, chooser.chat.id, chooser.message_id, CHOOSER,
+                           _thread(update))
 
 
-async def _rate(update: Update, context: Context, press: RequestPress) -> None:
+async def _rate(update: Update, context: Context, where: Press, press: RequestPress) -> None:
     query = update.callback_query
     assert query is not None
     svc, lang = services(context), language(update, context)
     score = int(press.arg) if press.arg and press.arg.isdigit() else 0
-    outcome = await rate(svc, press.request_id, _press(update), score)
+    outcome = await rate(svc, press.request_id, where, score)
     if not outcome.ok or outcome.request is None:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
-    await query.answer(plain(lang, "press.rated", score=score))
+    await query.answer(toast(lang, "press.rated", score=score))
     request = outcome.request
-    text = t(lang, "review.rated", id=request.id, stars=stars(score))
     # the rating buttons have done their job; Accept and Reopen stay while on review
     await _edit_markup(update, keyboards.review_rated(lang, request.id)
                        if request.status == Status.ON_REVIEW else None)
-    await context.bot.send_message(where_chat(update), text, parse_mode="HTML",
-                                   reply_markup=keyboards.skip_comment(lang, request.id))
-
-
-def where_chat(update: Update) -> int:
-    assert update.effective_chat is not None
-    return update.effective_chat.id
+    # the comment is a reply to this prompt, so it cannot be mistaken for a form's answer
+    prompt = await context.bot.send_message(
+        where.chat_id, t(lang, "review.rated", id=request.id, stars=stars(score),
+                         minutes=int(COMMENT_WAIT.total_seconds() // 60)),
+        parse_mode="HTML", reply_markup=ForceReply())
+    async with svc.db.transaction() as session:
+        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
 
 
 async def _after_review(update: Update, context: Context, verb: str, request_id: int) -> None:
@@ -212,12 +234,22 @@ async def _after_review(update: Update, context: Context, verb: str, request_id:
         pass
 
 
-async def save_comment(svc_context: Context, update: Update, request_id: int, text: str) -> None:
-    svc, lang = services(svc_context), language(update, svc_context)
-    outcome = await comment(svc, request_id, update.effective_user.id, text,  # type: ignore[union-attr]
-                            update.update_id)
-    if outcome.ok and update.effective_message:
-        await update.effective_message.reply_html(t(lang, "review.comment_saved", id=request_id))
+async def take_comment(update: Update, context: Context) -> bool:
+    """A private text that is the rating comment asked for; False when it is not one."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    if not message.text:
+        return False
+    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+    outcome = await comment(services(context), user.id, message.text, reply_to=reply_to,
+                            update_id=update.update_id)
+    if outcome is None:
+        return False
+    if outcome.ok and outcome.request is not None:
+        sender(context).wake()
+        await message.reply_html(t(language(update, context), "review.comment_saved",
+                                   id=outcome.request.id))
+    return True
 
 
 async def _delete(update: Update) -> None:

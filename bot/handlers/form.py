@@ -26,7 +26,7 @@ from bot.forms.inputs import (
     SkipInput,
     TextInput,
 )
-from bot.i18n import Html, plain, t
+from bot.i18n import Html, t, toast
 from bot.render import question_text, summary_text
 from bot.runtime import Context, access, language, sender, services
 from core.context import Services
@@ -58,11 +58,12 @@ async def _refused(update: Update, context: Context) -> bool:
     if await access(context).may_file(context.bot, update.effective_user.id):
         return False
     svc, lang = services(context), language(update, context)
-    text = t(lang, "access.refused", org=svc.org.organization.name)
+    org = svc.org.organization.name
     if update.callback_query:
-        await update.callback_query.answer(text, show_alert=True)
+        await update.callback_query.answer(toast(lang, "access.refused", org=org),
+                                           show_alert=True)
     else:
-        await update.effective_message.reply_html(text)
+        await update.effective_message.reply_html(t(lang, "access.refused", org=org))
     return True
 
 
@@ -217,7 +218,7 @@ async def advance(update: Update, context: Context, given: FormInput,
         return True
     pressed = update.callback_query
     if pressed is not None:
-        await pressed.answer(t(lang, "form.stale") if stale else None)
+        await pressed.answer(toast(lang, "form.stale") if stale else None)
     # a pressed message becomes the current question, also after a stale press:
     # a button left over by a crash between the answer and its reply then leads
     # on instead of saying "earlier step" forever
@@ -291,7 +292,7 @@ async def _back(update: Update, context: Context) -> None:
             _apply(draft, state)
             await drafts.save_draft(session, draft, svc.clock.now())
     if draft is None:
-        await update.callback_query.answer(t(lang, "form.stale"))
+        await update.callback_query.answer(toast(lang, "form.stale"))
         return
     await update.callback_query.answer()
     await _ask(update.effective_message, context, lang, state, pressed=update.callback_query)
@@ -318,7 +319,7 @@ async def submit(update: Update, context: Context) -> None:
     user_id = update.effective_user.id
     refusal = await _submit_draft(svc, user_id)
     if refusal is not None:  # answered after the transaction, never inside it
-        await query.answer(plain(lang, refusal), show_alert=refusal == "form.broken")
+        await query.answer(toast(lang, refusal), show_alert=refusal == "form.broken")
         return
     sender(context).wake()
     await query.answer()

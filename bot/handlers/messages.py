@@ -9,7 +9,7 @@ from bot.handlers import actions, form
 from bot.i18n import t
 from bot.runtime import Context, language, sender, services
 from core.lifecycle import Action, Refusal
-from core.workflow import Press, act, relay_message
+from core.workflow import RELAY_AFTER_CLOSE, SHOWS_REQUEST, Press, act, relay_message
 from db import drafts, requests
 
 REASON_ACTIONS = {"reject": Action.REJECT, "need_info": Action.NEED_INFO,
@@ -23,14 +23,10 @@ def _text(message: Message) -> str | None:
 async def private_message(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None and update.effective_user is not None
-    user_id = update.effective_user.id
     if await _reply_about_request(update, context):
         return
-    svc = services(context)
-    async with svc.db.reading() as session:  # a look, no write lock
-        pending = await drafts.get_pending(session, user_id, user_id)
-    if pending is not None and pending.kind == "rating_comment" and message.text:
-        await actions.save_comment(context, update, pending.request_id, message.text)
+    # a rating comment is a reply to its prompt, or any text while no form is open
+    if await actions.take_comment(update, context):
         return
     if await form.on_message(update, context):
         return
@@ -86,7 +82,7 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     svc, lang = services(context), language(update, context)
     async with svc.db.reading() as session:
         shown = await requests.request_of_message(session, message.chat.id, reply_to.message_id)
-    if shown is None:
+    if shown is None or shown.kind not in SHOWS_REQUEST:
         return False
     press = Press(update.effective_user.id, message.chat.id, message.message_id,
                   update.update_id)
@@ -97,7 +93,11 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     if outcome.refusal is Refusal.DUPLICATE:
         return True
     if not outcome.ok or request is None:
-        if outcome.refusal is Refusal.WRONG_STATE and request is not None:
+        if outcome.refusal is Refusal.EXPIRED and request is not None:
+            await message.reply_html(t(lang, "relay.too_late", id=request.id,
+                                       status=t(lang, f"status.{request.status}"),
+                                       days=RELAY_AFTER_CLOSE.days))
+        elif outcome.refusal is Refusal.WRONG_STATE and request is not None:
             await message.reply_html(t(lang, "relay.closed", id=request.id,
                                        status=t(lang, f"status.{request.status}")))
         elif request is not None:

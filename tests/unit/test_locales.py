@@ -30,12 +30,12 @@ def trees() -> list[tuple[Path, ast.Module]]:
 
 
 def text_calls() -> list[tuple[str, ast.Call]]:
-    """Every ``t(lang, key, …)`` and ``plain(lang, key, …)`` in the code."""
+    """Every ``t(lang, key, …)``, ``plain(lang, key, …)`` and ``toast(…)`` in the code."""
     calls = []
     for path, tree in trees():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id in ("t", "plain") and len(node.args) >= 2:
+                    and node.func.id in ("t", "plain", "toast") and len(node.args) >= 2:
                 calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", node))
     return calls
 
