@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
@@ -17,7 +18,7 @@ from bot.metrics import Metrics, MetricsServer
 from bot.pacer import Pacer
 from bot.sender import OutboxSender
 from bot.settings import Settings
-from bot.update_order import DEFAULT_LIMIT, PerUserOrder
+from bot.update_order import DEFAULT_LIMIT, PerUserOrder, tell_dropped
 from core.clock import Clock, SystemClock
 from core.context import Services
 from core.org import OrgConfig, load_org
@@ -51,7 +52,8 @@ def build_application(
         .token(secret)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
-        .concurrent_updates(PerUserOrder(concurrency, metrics=metrics))
+        .concurrent_updates(PerUserOrder(concurrency, metrics=metrics,
+                                         on_dropped=partial(tell_dropped, svc)))
         .rate_limiter(PacedRateLimiter(pacer))
         .post_init(_post_init)
         .post_stop(_post_stop)
