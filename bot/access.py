@@ -1,5 +1,9 @@
 """Who may file requests (SPEC §2 `[access]`): everyone, an allowlist, or the
-members of one chat — asked of Telegram with getChatMember and cached briefly."""
+members of one chat — asked of Telegram with getChatMember and cached briefly.
+
+The cache is bounded: every answer lives CACHE_SECONDS, so insertion order is
+expiry order; each new answer drops the expired ones at the front, and the
+oldest beyond CACHE_SIZE."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from core.org import OrgConfig
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 300.0
+CACHE_SIZE = 10_000  # people remembered at most; a crowd beyond is asked again
 MEMBER = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.MEMBER}
 
 
@@ -22,7 +27,22 @@ class AccessChecker:
     def __init__(self, org: OrgConfig, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.org = org
         self._now = monotonic
-        self._cache: dict[int, tuple[bool, float]] = {}
+        self._cache: dict[int, tuple[bool, float]] = {}  # user id: (allowed, expires)
+
+    @property
+    def cached(self) -> int:
+        """People whose answer is remembered now."""
+        return len(self._cache)
+
+    def _remember(self, user_id: int, allowed: bool) -> None:
+        now = self._now()
+        self._cache.pop(user_id, None)  # re-inserted at the end: the order stays by expiry
+        self._cache[user_id] = (allowed, now + CACHE_SECONDS)
+        while self._cache:
+            oldest = next(iter(self._cache))
+            if self._cache[oldest][1] > now and len(self._cache) <= CACHE_SIZE:
+                break
+            del self._cache[oldest]
 
     async def may_file(self, bot: Bot, user_id: int) -> bool:
         access = self.org.access
@@ -44,5 +64,5 @@ class AccessChecker:
         allowed = member.status in MEMBER or (
             member.status == ChatMemberStatus.RESTRICTED and bool(getattr(member, "is_member",
                                                                           False)))
-        self._cache[user_id] = (allowed, self._now() + CACHE_SECONDS)
+        self._remember(user_id, allowed)
         return allowed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
@@ -17,7 +18,7 @@ from bot.metrics import Metrics, MetricsServer
 from bot.pacer import Pacer, SharedBudget
 from bot.sender import OutboxSender
 from bot.settings import Settings
-from bot.update_order import DEFAULT_LIMIT, PerUserOrder
+from bot.update_order import DEFAULT_LIMIT, PerUserOrder, tell_dropped
 from core.binding import bind_department, numbers, removed_departments_work
 from core.clock import Clock, SystemClock
 from core.context import Services
@@ -52,7 +53,8 @@ def build_application(
         .token(secret)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
-        .concurrent_updates(PerUserOrder(concurrency, metrics=metrics))
+        .concurrent_updates(PerUserOrder(concurrency, metrics=metrics,
+                                         on_dropped=partial(tell_dropped, svc)))
         .rate_limiter(PacedRateLimiter(pacer))
         .post_init(_post_init)
         .post_stop(_post_stop)

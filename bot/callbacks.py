@@ -11,6 +11,10 @@ from dataclasses import dataclass
 PREFIX = "v1"
 MAX_BYTES = 64
 _ARG = re.compile(r"^[a-z0-9_]{1,16}$")
+# a request number as the bot writes it: no sign, no leading zero, and within the
+# requests.id column (a 32-bit integer on PostgreSQL, which refuses more with an error)
+_NUMBER = re.compile(r"^[1-9][0-9]{0,9}$")
+MAX_REQUEST_ID = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def parse(data: str | None) -> FormPress | RequestPress | None:
     if scope == "f" and FORM_VERBS.get(verb) == len(args):
         return FormPress(verb, args)
     if scope == "r" and verb in REQUEST_VERBS and len(args) == REQUEST_VERBS[verb] + 1:
-        if not args[0].isdigit() or len(args[0]) > 12:
-            return None
+        if not _NUMBER.fullmatch(args[0]) or int(args[0]) > MAX_REQUEST_ID:
+            return None  # a forged number: refused here, never looked up
         return RequestPress(verb, int(args[0]), args[1] if len(args) > 1 else None)
     return None

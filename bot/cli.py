@@ -22,15 +22,21 @@ def _stop_during_start(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def load_settings() -> Settings:
+    """The settings, or exit with one line naming the variable that is wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        variable = ".".join(str(part) for part in first["loc"]).upper()
+        raise SystemExit(f"settings: {variable}: {first['msg']}") from None
+
+
 def run() -> None:
     from bot.app import build_application, configure_logging, prepare, run_kwargs
 
     signal.signal(signal.SIGTERM, _stop_during_start)  # replaced by PTB's once running
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise SystemExit(f"settings: {first['loc'][0]}: {first['msg']}") from None
+    settings = load_settings()
     configure_logging(settings)
     try:
         org = load_org(settings.org_config)
@@ -45,8 +51,6 @@ def run() -> None:
     if settings.webhook_url:
         from bot.webhook import serve
 
-        if settings.webhook_secret is None:
-            log.warning("WEBHOOK_SECRET is not set: anyone who finds the URL can post updates")
         asyncio.run(serve(app, settings))
     else:
         # SIGTERM and SIGINT stop it gracefully: python-telegram-bot's stop_signals
@@ -74,10 +78,12 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "check":
         from bot.admin_cli import check
 
+        load_settings()  # wrong settings: the same one line as `baton run` gives
         raise SystemExit(check())
     elif args.command == "backup":
         from bot.admin_cli import backup
 
+        load_settings()
         raise SystemExit(backup(args.target))
     else:
         run()

@@ -6,6 +6,11 @@ the updates of one person — the effective user, else the chat — wait for
 each other and run in the order Telegram sent them: a form's answers, a
 press after a message. Per-person queues exist only while they hold updates.
 
+One person holds at most ``PER_PERSON`` updates (the one running and those
+waiting): the excess of a burst is dropped, and the person is told once per
+burst (while their queue exists) to resend the last ones. So one person's flood
+neither grows memory without bound nor fills the backlog others wait in.
+
 It is also where each update is timed and counted for /metrics, and where
 the log context (``update_id``, the request a button is about) is set.
 """
@@ -13,17 +18,22 @@ the log context (``update_id``, the request a button is about) is set.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import Update
+from telegram import ReplyParameters, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
 from bot import callbacks
+from bot.i18n import pick_language, plain, t
 from bot.logs import request_var, update_id_var
 from bot.metrics import Metrics, update_kind
+from core.context import Services
 
 log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 64  # updates handled at once; more wait their turn
@@ -31,14 +41,19 @@ DEFAULT_LIMIT = 64  # updates handled at once; more wait their turn
 # slot) before python-telegram-bot stops taking more; a burst from one person
 # waits here without holding a slot that another person could use
 DEFAULT_BACKLOG = 10_000
+# one person's updates in hand (running and waiting); a burst beyond is dropped
+PER_PERSON = 20
+
+Notify = Callable[[Update], Awaitable[None]]
 
 
 class _Lane:
-    __slots__ = ("lock", "users")
+    __slots__ = ("lock", "told", "users")
 
     def __init__(self) -> None:
         self.lock = asyncio.Lock()  # FIFO: waiters acquire in the order they came
         self.users = 0
+        self.told = False  # the person was told that this burst was cut
 
 
 def order_key(update: object) -> int | None:
@@ -61,13 +76,37 @@ def request_of(update: object) -> int | None:
     return None
 
 
+async def tell_dropped(svc: Services, update: Update) -> None:
+    """Tell the person, where they wrote or pressed, that the rest of their burst
+    was dropped and the last ones should be sent again."""
+    chat, user = update.effective_chat, update.effective_user
+    org_language = svc.org.organization.language
+    private = chat is not None and chat.type == ChatType.PRIVATE
+    lang = pick_language(user.language_code if user else None, org_language) \
+        if private else org_language
+    if update.callback_query is not None:
+        await update.callback_query.answer(plain(lang, "flood.dropped_press"), show_alert=True)
+        return
+    message = update.effective_message
+    if chat is None or message is None:
+        return
+    await update.get_bot().send_message(
+        chat.id, t(lang, "flood.dropped"), parse_mode=ParseMode.HTML,
+        message_thread_id=message.message_thread_id if message.is_topic_message else None,
+        reply_parameters=None if private else ReplyParameters(
+            message.message_id, allow_sending_without_reply=True))
+
+
 class PerUserOrder(BaseUpdateProcessor):
     def __init__(self, limit: int = DEFAULT_LIMIT, *, metrics: Metrics | None = None,
-                 backlog: int = DEFAULT_BACKLOG) -> None:
+                 backlog: int = DEFAULT_BACKLOG, per_person: int = PER_PERSON,
+                 on_dropped: Notify | None = None) -> None:
         # python-telegram-bot's own bound counts waiting updates too: make it the backlog
         super().__init__(max(backlog, limit))
         self.limit = limit
+        self.per_person = per_person
         self.metrics = metrics
+        self.on_dropped = on_dropped
         self._lanes: dict[int, _Lane] = {}
         self._running: asyncio.Semaphore | None = None
 
@@ -75,6 +114,11 @@ class PerUserOrder(BaseUpdateProcessor):
     def lanes(self) -> int:
         """People with updates in hand now (for tests: idle lanes are removed)."""
         return len(self._lanes)
+
+    def in_hand(self, key: int) -> int:
+        """Updates of this person (or chat) running or waiting now."""
+        lane = self._lanes.get(key)
+        return lane.users if lane is not None else 0
 
     async def initialize(self) -> None:
         self._running = asyncio.Semaphore(self.limit)
@@ -94,6 +138,9 @@ class PerUserOrder(BaseUpdateProcessor):
         lane = self._lanes.get(key)
         if lane is None:
             lane = self._lanes[key] = _Lane()
+        elif lane.users >= self.per_person:
+            await self._drop(update, coroutine, lane)
+            return
         lane.users += 1
         try:
             async with lane.lock, self._running:
@@ -102,6 +149,22 @@ class PerUserOrder(BaseUpdateProcessor):
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[key]
+
+    async def _drop(self, update: object, coroutine: Awaitable[Any], lane: _Lane) -> None:
+        """Drop an update beyond the person's share; tell them once per burst."""
+        if inspect.iscoroutine(coroutine):
+            coroutine.close()  # never started: closing it is all the clean-up it needs
+        if lane.told:
+            return
+        lane.told = True  # before any await: the rest of the burst sees it
+        log.warning("more than %d updates of one person at once: the rest of the burst is "
+                    "dropped", self.per_person)
+        if self.on_dropped is None or not isinstance(update, Update):
+            return
+        try:
+            await self.on_dropped(update)
+        except TelegramError as exc:
+            log.warning("could not tell about the dropped updates: %s", exc)
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         update_id = update.update_id if isinstance(update, Update) else None

@@ -2,7 +2,9 @@
 
 A small tornado server of our own (tornado comes with PTB's webhooks extra)
 instead of PTB's built-in one, so it can also serve /healthz. Every update
-must carry WEBHOOK_SECRET in ``X-Telegram-Bot-Api-Secret-Token``.
+must carry WEBHOOK_SECRET in ``X-Telegram-Bot-Api-Secret-Token``; the settings
+refuse webhook mode without one (bot.settings), and a server built without one
+takes no update at all.
 
 /metrics is not served on this port, which faces the internet (through the
 load balancer), unless METRICS_PORT is set to the same number as
@@ -36,11 +38,14 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 class UpdateHandler(RequestHandler):
     def initialize(self, app: Application, secret: str | None) -> None:  # type: ignore[type-arg]
-        self.app, self.secret = app, secret
+        self.app = app
+        self.secret = secret.encode() if secret else None
 
     async def post(self) -> None:
-        given = self.request.headers.get(SECRET_HEADER, "")
-        if self.secret and not hmac.compare_digest(given, self.secret):
+        # compared as bytes in constant time (a str with non-ASCII characters would
+        # raise); without a secret nothing is taken: the settings refuse to start so
+        given = self.request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
+        if self.secret is None or not hmac.compare_digest(given, self.secret):
             self.set_status(403)
             return
         try:

@@ -66,7 +66,9 @@ class Database:
         sqlite_file = _sqlite_file(url)
         if sqlite_file is not None:
             sqlite_file.parent.mkdir(parents=True, exist_ok=True)
-        kwargs: dict[str, Any] = {"echo": echo}
+        # an error's text would otherwise carry the statement's parameters: people's
+        # answers, comments and names, logged at ERROR
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
         self.engine = create_async_engine(url, **kwargs)

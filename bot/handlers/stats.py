@@ -1,11 +1,18 @@
-"""/stats and /export for managers and admins; anyone else is politely refused."""
+"""/stats and /export for managers and admins; anyone else is politely refused.
+
+In a private chat they cover every department the asker manages. In a group,
+/stats covers only the department bound there (the chat, or its topic), and
+only for a manager of it; /export, which lists everyone's requests, is sent in
+private chats only.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.constants import ChatType
 
 from bot.charts import render_chart
 from bot.export import build_csv
@@ -20,11 +27,22 @@ DEFAULT_DAYS, MAX_DAYS = 30, 3650
 
 
 async def _scope(update: Update, context: Context, usage: str) -> tuple[int, list[str]] | None:
-    """The period and the departments the asker may see, or None after explaining why not."""
+    """The period and the departments the asker may see here, or None after explaining
+    why not."""
     message, user = update.effective_message, update.effective_user
     assert message is not None and user is not None
     svc, lang = services(context), language(update, context)
-    managed = svc.org.managed_departments(user.id)
+    in_group = message.chat.type != ChatType.PRIVATE
+    if in_group:
+        here = await _departments_here(context, message)
+        if not here:
+            await message.reply_html(t(lang, "stats.group_not_bound",
+                                       bot=context.bot.username or ""))
+            return None
+        managed = [d for d in svc.org.departments if d.key in here
+                   and svc.org.is_manager(user.id, d.key)]
+    else:
+        managed = svc.org.managed_departments(user.id)
     if not managed:
         await message.reply_html(t(lang, "stats.refused"))
         return None
@@ -39,6 +57,11 @@ async def _scope(update: Update, context: Context, usage: str) -> tuple[int, lis
         return None
     names = ", ".join(d.key for d in managed)
     if department is not None:
+        if in_group and department not in {d.key for d in managed}:
+            # whatever it names: this group sees its own department only
+            await message.reply_html(t(lang, "stats.group_only", departments=", ".join(
+                d.name for d in managed), bot=context.bot.username or ""))
+            return None
         if svc.org.department(department) is None:
             await message.reply_html(t(lang, "stats.unknown_department",
                                        department=department[:32], departments=names))
@@ -49,6 +72,14 @@ async def _scope(update: Update, context: Context, usage: str) -> tuple[int, lis
             return None
         return days, [department]
     return days, [d.key for d in managed]
+
+
+async def _departments_here(context: Context, message: Message) -> list[str]:
+    """The departments bound to this group, or to its topic (as /queue lists them)."""
+    svc = services(context)
+    thread = message.message_thread_id if message.is_topic_message else None
+    async with svc.db.reading() as session:
+        return await users.departments_of_chat(session, message.chat.id, thread)
 
 
 async def stats_command(update: Update, context: Context) -> None:
@@ -78,13 +109,18 @@ async def stats_command(update: Update, context: Context) -> None:
 
 
 async def export_command(update: Update, context: Context) -> None:
+    message = update.effective_message
+    assert message is not None
+    if message.chat.type != ChatType.PRIVATE:
+        # a CSV of everyone's requests (names, answers, comments) is not for a group
+        await message.reply_html(t(language(update, context), "stats.export_private",
+                                   bot=context.bot.username or ""))
+        return
     scope = await _scope(update, context, "stats.export_usage")
     if scope is None:
         return
     days, keys = scope
     svc, lang = services(context), language(update, context)
-    message = update.effective_message
-    assert message is not None
     since = svc.clock.now() - timedelta(days=days)
     async with svc.db.reading() as session:
         data, count = await build_csv(svc.org, export_rows(session, keys, since))

@@ -28,7 +28,7 @@ def _run(connection: Connection) -> None:
 async def _run_async() -> None:
     url = config.get_main_option("sqlalchemy.url")
     assert url is not None
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)  # no people's data in errors
     async with engine.connect() as connection:
         await connection.run_sync(_run)
         await connection.commit()

@@ -8,7 +8,7 @@ from bot import callbacks as cb
 from bot.callbacks import FORM_VERBS, REQUEST_VERBS, FormPress, RequestPress, parse
 
 LONG_KEY = "k" * 16  # the longest key the org file allows
-BIG_ID = 999_999_999_999  # twelve digits
+BIG_ID = 2**31 - 1  # the largest the requests.id column holds
 
 
 FORM_SAMPLES = {
@@ -89,8 +89,11 @@ def test_parse_refuses_anything_over_64_bytes_even_if_well_formed() -> None:
 
 
 def test_the_largest_accepted_id() -> None:
-    assert parse("v1:r:take:999999999999") == RequestPress("take", BIG_ID)
-    assert parse("v1:r:take:0") == RequestPress("take", 0)
+    assert parse(f"v1:r:take:{BIG_ID}") == RequestPress("take", BIG_ID)
+    assert parse("v1:r:take:1") == RequestPress("take", 1)
+    # beyond the column (PostgreSQL would raise), zero, and other spellings of a number
+    for number in (f"{BIG_ID + 1}", "999999999999", "0", "01", "000000000001"):
+        assert parse(f"v1:r:take:{number}") is None, number
 
 
 @pytest.mark.parametrize("data", ["v1:f:dep:it\n", "v1:f:opt:0\n:1", "v1:r:rate:1:5\n"])

@@ -1,0 +1,43 @@
+"""The chat_members access cache stays bounded: expired answers are dropped, and
+never more than CACHE_SIZE people are remembered, however many write."""
+
+from telegram import Bot
+
+from bot import access
+from bot.access import CACHE_SECONDS, AccessChecker
+from tests.conftest import example_org
+
+STAFF_CHAT = -1005550000001
+PEOPLE = 200
+
+
+class Monotonic:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_the_cache_is_bounded_and_forgets_expired_answers(emu, monkeypatch):
+    monkeypatch.setattr(access, "CACHE_SIZE", 50, raising=False)
+    emu.add_group(STAFF_CHAT, "All staff", members=(5000,), bot_member=True)
+    for number in range(PEOPLE):
+        emu.add_user(5000 + number, f"Person {number}")
+    clock = Monotonic()
+    checker = AccessChecker(example_org(
+        access={"mode": "chat_members", "members_chat_id": STAFF_CHAT}), monotonic=clock)
+    async with Bot(emu.token, base_url=f"{emu.base_url}/bot") as bot:
+        for number in range(PEOPLE):
+            clock.now += 0.5
+            assert await checker.may_file(bot, 5000 + number) == (number == 0)
+            assert checker.cached <= 50
+        asked = len(emu.calls_of("getChatMember"))
+        # the newest answers are still cached: no new question to Telegram
+        assert await checker.may_file(bot, 5000 + PEOPLE - 1) is False
+        assert len(emu.calls_of("getChatMember")) == asked
+        # after the cache time everything there is stale: one new answer is all it keeps
+        clock.now += CACHE_SECONDS + 1
+        assert await checker.may_file(bot, 5000) is True
+        assert checker.cached == 1
+        assert len(emu.calls_of("getChatMember")) == asked + 1
