@@ -115,8 +115,9 @@ async def prepare(settings: Settings, clock: Clock | None = None,
                   org: OrgConfig | None = None) -> Services:
     """Validate the organisation file, bring the schema up to date, open the database."""
     org = org or load_org(settings.org_config)
+    database = Database(settings.database_url)  # creates a SQLite file's folder first
     await upgrade(settings.database_url)
-    svc = Services(Database(settings.database_url), org, clock or SystemClock())
+    svc = Services(database, org, clock or SystemClock())
     await bind_from_file(svc)
     return svc
 

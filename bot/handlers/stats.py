@@ -17,7 +17,7 @@ from telegram.constants import ChatType
 from bot.charts import render_chart
 from bot.export import build_csv
 from bot.i18n import t
-from bot.render import pack
+from bot.render import clip, pack
 from bot.runtime import Context, language, services
 from bot.stats_view import chart_labels, department_text, flows_text
 from db import stats, users
@@ -131,6 +131,9 @@ async def export_command(update: Update, context: Context) -> None:
     stamp = svc.clock.now().strftime("%Y-%m-%d")
     await message.reply_document(
         data, filename=f"baton-requests-{stamp}-{days}d.csv",
-        caption=t(lang, "stats.export_caption", departments=names, days=days, count=count),
+        # a caption takes 1,024 characters: an admin of many departments gets their
+        # names cut visibly rather than the file refused
+        caption=t(lang, "stats.export_caption", departments=clip(names, 700, lang), days=days,
+                  count=count),
         parse_mode="HTML",
     )
