@@ -16,6 +16,7 @@ number of chats ever served."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import deque
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from db import budget
 from db.session import Database
 
+log = logging.getLogger(__name__)
 # forget a chat's counts after this many sends have passed without it
 PRUNE_EVERY = 1000
 
@@ -141,17 +143,24 @@ class Pacer:
 
     async def done(self, chat_id: int | None) -> None:
         """The message to ``chat_id`` is done: count it from now, here and in the
-        shared budget."""
+        shared budget. Bookkeeping after a send: a database error here is logged,
+        never raised in place of the send's result (that would send it again)."""
         self.sent(chat_id)
         if self.shared is not None:
-            await self.shared.sent([budget.GLOBAL, *([chat_id] if chat_id else [])])
+            try:
+                await self.shared.sent([budget.GLOBAL, *([chat_id] if chat_id else [])])
+            except Exception:
+                log.warning("shared send budget not updated for %s", chat_id, exc_info=True)
 
     async def hold(self, seconds: float, chat_id: int | None = None) -> None:
         """A ``retry_after``: no message to ``chat_id`` (every chat, if None) for
         ``seconds``, from this instance or any other."""
         self.pause(seconds, chat_id)
         if self.shared is not None:
-            await self.shared.pause(chat_id or budget.GLOBAL, seconds)
+            try:
+                await self.shared.pause(chat_id or budget.GLOBAL, seconds)
+            except Exception:  # this instance still holds off; others learn it by a 429
+                log.warning("shared pause not stored for %s", chat_id, exc_info=True)
 
     def _windows(self, chat_id: int | None) -> list[budget.Window]:
         windows = [budget.Window(budget.GLOBAL, self.global_per_second, 1.05)]

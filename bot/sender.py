@@ -35,6 +35,7 @@ from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+CAPTION_LIMIT = 1024
 MAX_BACKOFF = 300.0
 # on stop (SIGTERM) the sender goes on delivering what is due for this long,
 # finishing the message in hand, so the answer to the last update still leaves;
@@ -56,9 +57,26 @@ class LeaseLost(Exception):
 # a 400 about the place rather than the message: the chat or topic is gone, or
 # the bot may no longer post there; the admins must act
 _CHAT_GONE = ("chat not found", "thread not found", "topic_deleted", "topic_closed",
-              "not enough rights", "have no rights", "chat_write_forbidden",
-              "group chat was deactivated")
+              "not enough rights to send text messages", "have no rights to send a message",
+              "chat_write_forbidden", "group chat was deactivated")
+# (a group that forbids photos refuses one photo, "not enough rights to send photos":
+# that message fails alone)
 HEADS_PER_QUERY = 200
+# a wait for Telegram's limits longer than this is not slept through inside a
+# send: the message is given back with its progress, and other chats go meanwhile
+SHORT_WAIT = 0.2
+# a message whose send keeps failing in ways Telegram did not explain (a bug of
+# ours, the database in trouble) is given up after this many attempts, so it
+# cannot hold its chat's later messages for ever
+MAX_UNEXPLAINED_ATTEMPTS = 8
+
+
+class Deferred(Exception):
+    """A later part of a send must wait for the chat's budget: give the message back."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"waits {seconds:.1f}s for the chat's budget")
+        self.seconds = seconds
 
 
 def chat_is_gone(exc: Forbidden | BadRequest) -> bool:
@@ -143,12 +161,16 @@ class OutboxSender:
                     break
                 after = heads[-1].id
                 for head in heads:
-                    if (delay := await self._slot(head.chat_id)) > 0:
+                    # this instance's own counts first: no claim for a chat known to wait
+                    if (delay := self.pacer.delay_for(head.chat_id)) > SHORT_WAIT:
                         cooling.append(delay)  # served on a later pass
                         continue
                     if self._out_of_time():
                         return delivered  # stopping: what was not claimed stays owed
-                    if await self._deliver_one(head.id):
+                    result = await self._deliver_one(head.id)
+                    if isinstance(result, float):
+                        cooling.append(result)
+                    elif result:
                         delivered += 1
                         progressed = True
                     if self._out_of_time():
@@ -158,9 +180,11 @@ class OutboxSender:
 
     async def _slot(self, chat_id: int) -> float:
         """Count the next message to ``chat_id`` now (0), or say how long it waits; a
-        wait of a moment is waited here rather than put off to the next pass."""
+        wait of a moment is waited here rather than put off to the next pass. Asked
+        after the claim: with several instances only the one holding the message
+        spends the chat's shared budget."""
         delay = await self.pacer.reserve(chat_id)
-        if 0 < delay <= 0.2:
+        if 0 < delay <= SHORT_WAIT:
             await asyncio.sleep(delay)
             delay = await self.pacer.reserve(chat_id)
         return delay
@@ -177,17 +201,21 @@ class OutboxSender:
         await asyncio.sleep(min(cooling))
         return True
 
-    async def _deliver_one(self, item_id: int) -> bool:
+    async def _deliver_one(self, item_id: int) -> bool | float:
         """Two short transactions: the claim with everything the send reads, and
         the outcome with everything the send produced; Telegram is called between
-        them, outside any transaction (SQLite has one writer). Telegram's limits
-        were waited for before the claim, so the lease covers the send only; a
-        send of several parts renews it before each further wait."""
+        them, outside any transaction (SQLite has one writer). The chat's budget is
+        spent right after the claim; a chat that must wait gives the message back
+        and the wait is returned (seconds), so the pass goes on with other chats.
+        Every later part renews the lease and records the parts before it."""
         now = self.svc.clock.now()
         delivery = await self._claim(item_id, now)
         if delivery is None:
             return False  # another sender has it
         item = delivery.item
+        if (delay := await self._slot(item.chat_id)) > 0:
+            await self._give_back(delivery, delay)
+            return delay
         try:
             with sender_calls():  # paced here and retried via the outbox, not by the limiter
                 await self._send(delivery)
@@ -203,6 +231,9 @@ class OutboxSender:
                         extra={"request": item.request_id})
             await self._record_only(delivery)
             return False
+        except Deferred as exc:  # a later part waits for the chat: others go meanwhile
+            await self._give_back(delivery, exc.seconds)
+            return exc.seconds
         except RetryAfter as exc:
             seconds = retry_seconds(exc)
             await self.pacer.hold(seconds, item.chat_id)
@@ -226,6 +257,16 @@ class OutboxSender:
             backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts, 9))
             await self._retry(delivery, backoff, exc.message, "network")
             return False
+        except Exception as exc:  # our bug or the database: never a stuck lease or chat
+            log.exception("outbox %s to %s failed unexpectedly", item.id, item.chat_id,
+                          extra={"request": item.request_id})
+            if item.attempts >= MAX_UNEXPLAINED_ATTEMPTS:
+                await self._give_up(delivery, f"{type(exc).__name__}: {exc}"[:300],
+                                    chat_gone=False)
+            else:
+                backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts, 9))
+                await self._retry(delivery, backoff, type(exc).__name__, "error")
+            return False
         async with self.svc.db.transaction() as session:
             self._record(session, delivery)
             held = await outbox.mark_sent(session, item.id, delivery.attempt,
@@ -233,6 +274,8 @@ class OutboxSender:
                                           if delivery.message_ids else None)
             if delivery.refused_files and delivery.request is not None:
                 files_refused(session, now, delivery.request, delivery.refused_files)
+            if held and delivery.posted_card and delivery.request is not None:
+                await self._disarm_if_moved(session, delivery, now)
         if not held:
             log.warning("outbox %s to %s sent, but its lease had passed to another sender",
                         item.id, item.chat_id, extra={"request": item.request_id})
@@ -240,6 +283,27 @@ class OutboxSender:
         log.debug("outbox %s (%s) to %s sent", item.id, item.kind, item.chat_id,
                   extra={"request": item.request_id})
         return True
+
+    async def _give_back(self, delivery: Delivery, seconds: float) -> None:
+        """Not now, Telegram's limits: the message is due again when its chat may
+        take it, with the parts posted so far; the attempt does not count."""
+        async with self.svc.db.transaction() as session:
+            self._record(session, delivery)
+            await outbox.give_back(session, delivery.item.id, delivery.attempt,
+                                   self.svc.clock.now() + timedelta(seconds=seconds),
+                                   delivery.parts_done)
+
+    async def _disarm_if_moved(self, session: AsyncSession, delivery: Delivery,
+                               now: datetime) -> None:
+        """A re-bind committed while this card was on its way: the card just posted
+        in the old place must lose its buttons like the others there."""
+        item, request = delivery.item, delivery.request
+        assert request is not None
+        current = await users.binding_for(session, request.department_key)
+        if current is not None and (current.chat_id, current.thread_id) != (
+                item.chat_id, item.thread_id):
+            outbox.enqueue(session, now, chat_id=item.chat_id, thread_id=item.thread_id,
+                           kind="card", request_id=request.id, payload={"moved": True})
 
     async def _claim(self, item_id: int, now: datetime) -> Delivery | None:
         """Lease the item and read, in the same transaction, all its send needs."""
@@ -295,21 +359,20 @@ class OutboxSender:
             await self.pacer.done(chat_id)
 
     async def _next_part(self, d: Delivery, chat_id: int) -> None:
-        """Between the parts of one send: record the parts posted so far and renew
-        the lease over the wait for Telegram's limits (up to a group's minute), so
-        a kill or a lost lease meanwhile never makes a retry post them again, and
-        a sender that lost its lease stops instead of sending twice."""
-        while True:
-            delay = await self.pacer.reserve(chat_id)
-            now = self.svc.clock.now()
-            async with self.svc.db.transaction() as session:
-                self._record(session, d)
-                if not await outbox.progress(session, d.item.id, d.attempt, d.parts_done,
-                                             now + outbox.LEASE + timedelta(seconds=delay)):
-                    raise LeaseLost
-            if delay <= 0:
-                return
-            await asyncio.sleep(delay)
+        """Between the parts of one send: renew the lease and record the parts posted
+        so far, so a kill or a lost lease never makes a retry post them again and a
+        sender that lost its lease stops instead of sending twice; then spend the
+        chat's budget, or give the message back (Deferred) when the chat must wait
+        longer than a moment: one group's minute never holds the other chats."""
+        now = self.svc.clock.now()
+        async with self.svc.db.transaction() as session:
+            # the lease first: posted parts are recorded with it, or (lost) after it
+            if not await outbox.progress(session, d.item.id, d.attempt, d.parts_done,
+                                         now + outbox.LEASE):
+                raise LeaseLost
+            self._record(session, d)
+        if (delay := await self._slot(chat_id)) > 0:
+            raise Deferred(delay)
 
     def _record(self, session: AsyncSession, delivery: Delivery) -> None:
         """The messages this delivery posted (even before a later part failed), so
@@ -372,7 +435,8 @@ class OutboxSender:
                 await delivery_policy.chat_gone(session, now, self.svc.org.organization.admins,
                                                 item, request, error)
             else:
-                delivery_policy.message_refused(session, now, item, request, error)
+                delivery_policy.message_refused(session, now, self.svc.org.organization.admins,
+                                                item, request, error)
 
     # ---------------------------------------------------------------- rendering
     # Everything below only renders and calls Telegram: what it reads was loaded
@@ -431,6 +495,7 @@ class OutboxSender:
                 item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
                 message_thread_id=item.thread_id))
             d.posted_message(message, "card")
+            d.posted_card = True
             d.parts_done = max(d.parts_done, 1)
             card_id, thread_id = message.message_id, message.message_thread_id
         elif d.parts_done == 0:
@@ -488,7 +553,9 @@ class OutboxSender:
         key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.get("caption"):
-            caption = Html(f"{caption}\n{render.clip(payload['caption'], 800, lang)}")
+            # a caption takes 1,024 characters: the header, then as much as fits
+            room = max(100, CAPTION_LIMIT - render.visible_len(caption) - 60)
+            caption = Html(f"{caption}\n{render.clip(payload['caption'], room, lang)}")
         copied = await self._call(d, item.chat_id, lambda: self.bot.copy_message(
             item.chat_id, payload["from_chat"], payload["message_id"], caption=caption,
             parse_mode=ParseMode.HTML, reply_parameters=reply, message_thread_id=item.thread_id,
@@ -591,6 +658,7 @@ class Delivery:
     card_message_id: int | None = None  # the request's card in this chat
     last_notice_id: int | None = None  # the request's last message in this chat (relays)
     posted: list[Posted] = field(default_factory=list)  # not yet recorded
+    posted_card: bool = False  # this attempt posted a new card (not an edit)
     message_ids: list[int] = field(default_factory=list)  # what the send produced, in order
     refused_files: list[str] = field(default_factory=list)  # labels of the brief's files
 

@@ -50,12 +50,19 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
             notify(session, now, request.requester_id, "chat_unreachable", request)
 
 
-def message_refused(session: AsyncSession, now: datetime, item: OutboxMessage,
-                    request: Request | None, error: str) -> None:
-    """A relay Telegram would not pass on: its author hears it, under their message."""
+def message_refused(session: AsyncSession, now: datetime, admins: list[int],
+                    item: OutboxMessage, request: Request | None, error: str) -> None:
+    """A relay Telegram would not pass on: its author hears it, under their message.
+    A card it would not take (a bug of ours in the card): the request has no card
+    where executors work, so the admins and the requester hear it."""
     payload = item.payload
+    if item.kind == "card" and request is not None and not payload.get("moved"):
+        for admin in admins:
+            notify(session, now, admin, "card_refused", request, error=error[:200])
+        notify(session, now, request.requester_id, "chat_unreachable", request)
+        return
     if item.kind != "relay" or request is None or not payload.get("from_chat"):
-        return  # our own card or notice: logged and counted as failed by the sender
+        return  # our own notice: logged and counted as failed by the sender
     outbox.enqueue(session, now, chat_id=int(payload["from_chat"]), kind="notice",
                    request_id=request.id,
                    payload={"template": "relay_refused",

@@ -139,6 +139,14 @@ async def retry_later(session: AsyncSession, item_id: int, attempt: int, due: da
     return await _outcome(session, item_id, attempt, **values)
 
 
+async def give_back(session: AsyncSession, item_id: int, attempt: int, due: datetime,
+                    parts_done: int) -> bool:
+    """Unleased and due later, with its progress; the claim is not counted as an
+    attempt (it was Telegram's limits, not a failure)."""
+    return await _outcome(session, item_id, attempt, due_at=due, locked_until=None,
+                          parts_done=parts_done, attempts=OutboxMessage.attempts - 1)
+
+
 async def mark_failed(session: AsyncSession, item_id: int, attempt: int, error: str) -> bool:
     return await _outcome(session, item_id, attempt, status="failed", locked_until=None,
                           last_error=error[:500])
@@ -151,10 +159,13 @@ async def merge_relay_text(session: AsyncSession, now: datetime, *, chat_id: int
     is still waiting, unleased, as the last pending message of the chat: a chat
     that cannot take messages as fast as someone writes gets one message with all
     of them, in order, instead of a backlog that holds its cards for minutes."""
+    # locked (PostgreSQL): a second instance merging into the same row waits and
+    # then reads the text with the first one's message in it
     last = await session.scalar(
         select(OutboxMessage).where(OutboxMessage.status == "pending",
                                     OutboxMessage.chat_id == chat_id)
-        .order_by(OutboxMessage.id.desc()).limit(1))
+        .order_by(OutboxMessage.id.desc()).limit(1)
+        .with_for_update().execution_options(populate_existing=True))
     if last is None or last.kind != "relay" or last.request_id != request_id \
             or last.parts_done or last.attempts:
         return False

@@ -210,3 +210,106 @@ async def test_outcomes_of_a_lost_lease_are_not_written(database_url, org, clock
         assert parts == 1
     finally:
         await svc.db.dispose()
+
+
+async def test_a_later_part_waiting_for_a_group_does_not_hold_other_chats(emu, paced_bot):
+    """The second part of a long text to a group out of budget waits for the
+    group's minute; meanwhile everyone else's messages go."""
+    from core.outgoing import relay
+
+    bot = paced_bot
+    await bind(emu, bot)
+    hr = bot.svc.org.department("hr")
+    async with bot.svc.db.transaction() as session:
+        request, _ = await create_request(session, bot.svc, OUTSIDER, hr,
+                                          hr.request_types[0], [], "normal", None)
+    await bot.settle()
+    emu.enforce_limits = True
+    await _fill_group_budget(bot, 18)  # with /bind's answer, 19 of the group's 20
+    await emu.wait_for(lambda: len(emu.bot_messages(IT_CHAT)) >= 19, timeout=10,
+                       what="the group's first messages")
+    async with bot.svc.db.transaction() as session:  # two parts: the second must wait
+        await relay(session, bot.clock.now(), request, to_chat=IT_CHAT, thread_id=None,
+                    from_chat=OUTSIDER, message_id=1, author_id=OUTSIDER,
+                    text=("a long line <&> " * 400).strip(), to_card=False)
+    bot.sender.wake()
+    await emu.wait_for(lambda: len(emu.bot_messages(IT_CHAT)) >= 20, timeout=10,
+                       what="the first part")
+    async with bot.svc.db.transaction() as session:
+        other, _ = await create_request(session, bot.svc, REQUESTER, hr,
+                                        hr.request_types[0], [], "normal", None)
+    bot.sender.wake()
+    await emu.wait_for(lambda: any(f"Request #{other.id}" in m.text
+                                   for m in emu.bot_messages(REQUESTER)),
+                       timeout=5, what="a confirmation while the group waits")
+    assert len(emu.bot_messages(IT_CHAT)) == 20  # the second part still waits its turn
+    assert [c for c in emu.calls if c.status == 429] == []
+
+
+async def test_a_message_that_keeps_failing_unexplained_gives_way(emu, bot, clock):
+    """A notice we cannot even build (a bug of ours) is retried a few times, then
+    recorded failed: the chat's later messages are not held behind it for ever."""
+    from core.outgoing import notify
+
+    async with bot.svc.db.transaction() as session:
+        notify(session, clock.now(), REQUESTER, "taken", None)  # {actor} missing: KeyError
+        notify(session, clock.now(), REQUESTER, "delayed", None, id=7, department="IT")
+    bot.sender.wake()
+    for _ in range(12):  # the chat's later notice waits behind it, in order: drain, not settle
+        clock.advance(timedelta(minutes=6))
+        await bot.sender.drain()
+    assert any("#7" in m.text for m in emu.bot_messages(REQUESTER))
+    async with bot.svc.db.reading() as session:
+        statuses = list(await session.scalars(select(OutboxMessage.status)
+                                              .order_by(OutboxMessage.id)))
+    assert statuses == ["failed", "sent"]
+
+
+async def test_a_group_that_forbids_photos_gets_the_card_and_nobody_is_misled(emu, bot, clock):
+    await bind(emu, bot)
+    emu.inject("sendPhoto", status=400, chat_id=IT_CHAT,
+               description="Bad Request: not enough rights to send photos to the chat")
+    number = await _file_hardware_with_photo(emu, bot)
+    assert any(m.text.startswith(f"#{number} ·") and "Status:" in m.text
+               for m in emu.bot_messages(IT_CHAT))
+    told = last(emu, REQUESTER)
+    assert "would not post these files" in told.text and "A photo of the problem" in told.text
+    assert not any("cannot post" in m.text for m in emu.bot_messages(ADMIN))
+    assert not any("cannot post it" in m.text for m in emu.bot_messages(REQUESTER))
+
+
+async def test_a_card_telegram_refuses_is_reported_not_dropped(emu, bot):
+    await bind(emu, bot)
+    emu.inject("sendMessage", status=400, chat_id=IT_CHAT,
+               description="Bad Request: can't parse entities: unsupported start tag")
+    number = await file_access_request(emu, bot)
+    assert any(f"refused the card of #{number}" in m.text for m in emu.bot_messages(ADMIN))
+    assert any(f"#{number}" in m.text and "cannot post it" in m.text
+               for m in emu.bot_messages(REQUESTER))
+
+
+async def test_a_long_caption_with_long_names_is_cut_to_fit(emu, bot):
+    emu.add_user(2999, "R" * 64, last_name="Q" * 64)
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot, user_id=2999)
+    notice = next(m for m in emu.bot_messages(2999) if f"Request #{number}" in m.text)
+    emu.users[2999].send_photo(2999, caption="é" * 1000, reply_to=notice.message_id)
+    await bot.settle()
+    photo = [m for m in emu.bot_messages(IT_CHAT) if m.kind == "photo"]
+    assert len(photo) == 1 and "(requester)" in photo[0].text
+
+
+async def test_the_shared_budget_failing_after_a_send_does_not_resend(database_url):
+    from bot.pacer import Pacer, SharedBudget
+    from db.session import Database
+
+    class Broken(SharedBudget):
+        async def sent(self, keys: list[int]) -> None:
+            raise OSError("connection reset")
+
+    db = Database(database_url)
+    pacer = Pacer(shared=Broken(db))
+    try:
+        await pacer.done(REQUESTER)  # logged, not raised in place of the send's result
+    finally:
+        await db.dispose()
