@@ -8,8 +8,8 @@ from bot.stats_view import department_text, flows_text
 from core.org import parse_org
 from core.stats import Compliance, DepartmentStats, ExecutorStats, Flow, Percentiles, Ratings
 from db.models import User
+from emulator import parse_html
 from tests.conftest import ROOT, example_org
-from tests.emulator import parse_html
 
 
 def test_blocks_share_messages_up_to_the_limit():
@@ -100,7 +100,7 @@ def test_digest_of_100_long_lines_is_split():
 
 
 def test_stats_blocks_fit_with_long_names_and_count_what_is_left_out():
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     it = data["departments"][0]
     data["departments"] = [
         {**it, "key": f"d{n}", "name": (f"{n:02d} Department <of> & everything " * 4)[:100]}
