@@ -6,8 +6,8 @@ from bot.i18n import Html, escape, t
 from bot.render import TEXT_LIMIT, digest, fitted, pack, paged, utf16_len, visible_len
 from bot.stats_view import department_text, flows_text
 from core.org import parse_org
-from core.stats import Compliance, DepartmentStats, ExecutorStats, Flow, Percentiles, Ratings
 from db.models import User
+from db.reports import Compliance, DepartmentStats, ExecutorStats, Flow, Percentiles, Ratings
 from emulator import parse_html
 from tests.conftest import ROOT, example_org
 
