@@ -14,6 +14,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY core ./core
 COPY db ./db
+COPY emulator ./emulator
 # every dependency has a binary wheel for this platform: nothing is compiled
 RUN python -m venv /opt/baton && /opt/baton/bin/pip install --no-cache-dir .
 

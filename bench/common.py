@@ -31,7 +31,7 @@ DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 def example_org() -> OrgConfig:
     """The organisation of org.example.toml in English, as tests/conftest.py builds it
     (copied rather than imported: the test module pulls in pytest and the emulator)."""
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     return parse_org(data)
 

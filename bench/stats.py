@@ -56,8 +56,8 @@ from bench.common import (
     today,
 )
 from bench.history import NOW, FillReport, build_org, fill_postgres, pg_connect
+from core import stats
 from core.org import OrgConfig
-from db import stats
 from db.session import Database
 
 TARGET_RATIO = 3.0

@@ -54,7 +54,7 @@ from bench.common import (
     write_docs_section,
 )
 from bench.update_bots import ECHO_BUTTON
-from tests.emulator import BotApiEmulator, EmuMessage
+from emulator import BotApiEmulator, EmuMessage
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPARTMENTS = 20

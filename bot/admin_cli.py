@@ -15,7 +15,7 @@ from bot.settings import Settings
 from core.binding import numbers, removed_departments_work
 from core.org import OrgError, load_org
 from db import users
-from db.models import ChatBinding, User
+from db.models import ChatBinding, User, full_name
 from db.session import Database
 
 
@@ -34,7 +34,7 @@ def _person(people: dict[int, User], user_id: int) -> str:
     person = people.get(user_id)
     if person is None:
         return f"{user_id} (not seen by the bot yet)"
-    name = " ".join(p for p in (person.first_name, person.last_name) if p)
+    name = full_name(person.first_name, person.last_name)
     note = "" if person.started and not person.blocked else \
         ", has not started the bot: escalations reach them in the group"
     return f"{user_id} ({name}{note})"

@@ -22,7 +22,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 if TYPE_CHECKING:
-    from core.stats import Series
+    from db.reports import Series
 
 # 7.2 x 9 inches at 150 dpi: 1080 x 1350 px, a phone screen in portrait.
 FIG_SIZE = (7.2, 9.0)

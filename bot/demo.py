@@ -7,30 +7,23 @@ A requester, an executor and a manager take one request from /new to a
 from __future__ import annotations
 
 import asyncio
-import sys
 import tempfile
 import textwrap
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from bot.harness import BotUnderTest, sqlite_url
+from bot.i18n import plain
+from core.clock import FakeClock
+from core.org import EXAMPLE_ORG, load_org
+from emulator import BotApiEmulator
+
 ADMIN, REQUESTER, EXECUTOR = 1001, 2001, 3001
 IT_CHAT = -1001000000001
 
 
-def _import_emulator() -> Any:
-    # the emulator lives in tests/, beside the package in a source checkout
-    if not (ROOT / "tests" / "emulator").is_dir():
-        raise SystemExit("baton demo needs the source checkout (tests/emulator is missing)")
-    sys.path.insert(0, str(ROOT))
-    from tests import harness
-    from tests.emulator import BotApiEmulator
-
-    return BotApiEmulator, harness
-
-
 class Transcript:
-    def __init__(self, emu: Any, names: dict[int, str]) -> None:
+    def __init__(self, emu: BotApiEmulator, names: dict[int, str]) -> None:
         self.emu, self.names, self.seen = emu, names, 0
 
     def flush(self) -> None:
@@ -61,11 +54,7 @@ class Transcript:
 
 
 async def play(lang: str = "en") -> None:
-    BotApiEmulator, harness = _import_emulator()
-    from bot.i18n import plain
-    from core.org import load_org
-
-    loaded = load_org(ROOT / "org.example.toml")
+    loaded = load_org(EXAMPLE_ORG)
     org = loaded.model_copy(update={"organization": loaded.organization.model_copy(
         update={"language": lang})})
     label = {key: plain(lang, f"button.{key}") for key in
@@ -80,12 +69,8 @@ async def play(lang: str = "en") -> None:
              ADMIN: "Anna (private chat)", IT_CHAT: "the IT desk group"}
     out = Transcript(emu, names)
     with tempfile.TemporaryDirectory() as folder:
-        from datetime import UTC, datetime, timedelta
-
-        from core.clock import FakeClock
-
         clock = FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))
-        bot = harness.BotUnderTest(emu, harness.sqlite_url(Path(folder)), org, clock)
+        bot = BotUnderTest(emu, sqlite_url(Path(folder)), org, clock)
         await bot.start()
         users = emu.users
 

@@ -6,14 +6,14 @@ import html
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.forms.engine import DraftState, Question
 from bot.forms.fields import text_limit
 from bot.i18n import Html, escape, t
 from core.org import OrgConfig
-from db.models import Request, User
+from db.models import Request, User, full_name
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message, in UTF-16 code units after parsing
 USER_CHUNK = 3500  # room for a header and a footer around a person's text
@@ -137,10 +137,23 @@ def fitted(lang: str, title: Html, lines: Sequence[Html], total: int | None = No
     return Html("\n".join([*parts, *footer]))
 
 
-def person(user: User | None, user_id: int | None = None, *, link: bool = False) -> Html:
+class Person(Protocol):
+    """Someone as the database (``db.models.User``) or Telegram (``telegram.User``) knows
+    them: both are rendered by :func:`person`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str | None: ...
+
+
+def person(user: Person | None, user_id: int | None = None, *, link: bool = False) -> Html:
+    """A person's name (a link to them with ``link``), or their id when not seen."""
     if user is None:
         return Html(escape(f"id {user_id}")) if user_id else Html("—")
-    name = " ".join(p for p in (user.first_name, user.last_name) if p) or f"id {user.id}"
+    name = full_name(user.first_name, user.last_name) or f"id {user.id}"
     if link:
         return Html(f'<a href="tg://user?id={user.id}">{escape(name)}</a>')
     return Html(escape(name))

@@ -8,8 +8,8 @@ from bot.charts import ChartLabels
 from bot.i18n import Html, plain, t
 from bot.render import fitted, person
 from core.org import OrgConfig
-from core.stats import Compliance, DepartmentStats, Flow, Percentiles
 from db.models import User
+from db.reports import Compliance, DepartmentStats, Flow, Percentiles
 
 EXECUTORS_SHOWN = 15  # a department's message stays readable on a phone
 FLOWS_SHOWN = 30

@@ -112,10 +112,3 @@ def select_due(alerts: list[Alert], sent: set[str], now: datetime
     skipped = [a for a in due if a not in send]
     upcoming = [a.at for a in open_alerts if a.at > now]
     return send, skipped, min(upcoming, default=None)
-
-
-def next_alert_at(clocks: Clocks, org: OrgConfig, sent: set[str], now: datetime
-                  ) -> datetime | None:
-    """The earliest instant the scheduler must look at this request again."""
-    open_at = [a.at for a in plan(clocks, org) if a.key not in sent]
-    return min(open_at, default=None)

@@ -10,19 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class Status(StrEnum):
-    NEW = "new"
-    IN_PROGRESS = "in_progress"
-    WAITING = "waiting"
-    ON_REVIEW = "on_review"
-    CLOSED = "closed"
-    REJECTED = "rejected"
-    CANCELLED = "cancelled"
-
-
-OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING, Status.ON_REVIEW})
-FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED})
+# the statuses live in db/ (stored there, and db imports nothing from core)
+from db.statuses import FINAL_STATUSES as FINAL_STATUSES
+from db.statuses import OPEN_STATUSES as OPEN_STATUSES
+from db.statuses import Status
 
 
 class Role(StrEnum):

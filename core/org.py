@@ -29,6 +29,8 @@ from core.durations import Duration, parse_duration
 KEY_PATTERN = r"^[a-z0-9_]{1,16}$"  # short: keys travel inside 64-byte callback data
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+# the commented example, installed with the package: `baton demo` runs on it
+EXAMPLE_ORG = Path(__file__).with_name("org.example.toml")
 
 
 class OrgError(Exception):

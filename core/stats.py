@@ -1,106 +1,30 @@
-"""The figures managers see: plain data, computed in the database by db/stats.py
-and formatted by bot/ (text and chart). Durations are working seconds."""
+"""The figures of /stats for an organisation: its calendar decides which requests are
+stuck, its time zone where the chart's days begin; db/stats.py computes them in SQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.org import OrgConfig
+from db import stats
+from db.reports import Series, StatsReport
 
 
-@dataclass(frozen=True)
-class DailyPoint:
-    day: date
-    created: int
-    done: int
+def stale_since(org: OrgConfig, now: datetime) -> datetime:
+    """Open requests with no event since then are stuck (``sla.stale_after`` of work)."""
+    cal = org.work_calendar
+    return cal.add(now, -cal.seconds(org.sla.stale_after))
 
 
-@dataclass(frozen=True)
-class WeeklyCompliance:
-    week_start: date  # Monday
-    response_met: int
-    response_total: int
-    resolve_met: int
-    resolve_total: int
+async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
+                  departments: list[str]) -> StatsReport:
+    return await stats.collect(session, now, days, departments, stale_since(org, now))
 
 
-@dataclass(frozen=True)
-class Series:
-    daily: list[DailyPoint]  # every day of the period, zeros included, oldest first
-    weekly: list[WeeklyCompliance]  # every week touching the period, oldest first
-
-
-@dataclass(frozen=True)
-class Percentiles:
-    count: int
-    p50: float | None
-    p90: float | None
-
-
-@dataclass(frozen=True)
-class Compliance:
-    met: int
-    breached: int
-
-    @property
-    def share(self) -> float | None:
-        total = self.met + self.breached
-        return self.met / total if total else None
-
-
-@dataclass(frozen=True)
-class ExecutorStats:
-    user_id: int
-    open_assigned: int
-    done: int
-    finish_p50: float | None
-    rating_avg: float | None
-    ratings: int
-
-
-@dataclass(frozen=True)
-class Ratings:
-    count: int
-    average: float | None
-    satisfied: int  # ratings of 4 or 5
-
-    @property
-    def csat(self) -> float | None:
-        return self.satisfied / self.count if self.count else None
-
-
-@dataclass(frozen=True)
-class DepartmentStats:
-    key: str
-    created: int
-    open_by_status: dict[str, int]
-    taken: int
-    done: int
-    time_to_take: Percentiles
-    time_to_finish: Percentiles
-    response: Compliance
-    resolve: Compliance
-    stuck: int
-    transfers_in: int
-    transfers_out: int
-    ratings: Ratings
-    executors: list[ExecutorStats] = field(default_factory=list)
-
-    @property
-    def open_total(self) -> int:
-        return sum(self.open_by_status.values())
-
-
-@dataclass(frozen=True)
-class Flow:
-    """Requests from people of one department (or unknown) to another."""
-
-    source: str | None  # the requesters' department, None when not known
-    target: str
-    count: int
-
-
-@dataclass(frozen=True)
-class StatsReport:
-    days: int
-    departments: list[DepartmentStats]
-    flows: list[Flow]
+async def series(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
+                 departments: list[str]) -> Series:
+    return await stats.series(session, ZoneInfo(org.organization.timezone), now, days,
+                              departments)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from db.models import Rating, Request, User
+from db.models import Rating, Request, User, full_name
 
 
 async def export_rows(session: AsyncSession, departments: list[str], since: datetime
@@ -30,6 +30,6 @@ async def export_rows(session: AsyncSession, departments: list[str], since: date
     async for request, score, comment, r_first, r_last, a_first, a_last in stream:
         yield {
             "request": request, "rating": score, "rating_comment": comment,
-            "requester_name": " ".join(p for p in (r_first, r_last) if p),
-            "assignee_name": " ".join(p for p in (a_first, a_last) if p),
+            "requester_name": full_name(r_first, r_last),
+            "assignee_name": full_name(a_first, a_last),
         }

@@ -14,9 +14,9 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.lifecycle import OPEN_STATUSES, Status
 from db.models import OutboxMessage, Request
 from db.stats import RUNNING
+from db.statuses import OPEN_STATUSES, Status
 
 _OPEN = sorted(str(s) for s in OPEN_STATUSES)
 

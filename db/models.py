@@ -41,6 +41,11 @@ class Base(DeclarativeBase):
     }
 
 
+def full_name(first_name: str | None, last_name: str | None) -> str:
+    """A person's name as Telegram writes it (``telegram.User.full_name``)."""
+    return " ".join(p for p in (first_name, last_name) if p)
+
+
 class User(Base):
     """A Telegram user the bot has seen; ``started`` means it may write to them privately."""
 

@@ -69,15 +69,6 @@ def add_event(
     )
 
 
-async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
-    rows = await session.scalars(
-        select(RequestEvent)
-        .where(RequestEvent.request_id == request_id)
-        .order_by(RequestEvent.at, RequestEvent.id)
-    )
-    return list(rows)
-
-
 async def last_event(session: AsyncSession, request_id: int) -> RequestEvent | None:
     return await session.scalar(
         select(RequestEvent)

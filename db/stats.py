@@ -48,9 +48,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
-from core.lifecycle import OPEN_STATUSES, Status
-from core.org import OrgConfig
-from core.stats import (
+from db.models import Rating, Request, RequestEvent
+from db.reports import (
     Compliance,
     DailyPoint,
     DepartmentStats,
@@ -62,7 +61,7 @@ from core.stats import (
     StatsReport,
     WeeklyCompliance,
 )
-from db.models import Rating, Request, RequestEvent
+from db.statuses import OPEN_STATUSES, Status
 
 OPEN = [s.value for s in OPEN_STATUSES]
 RUNNING = [Status.NEW.value, Status.IN_PROGRESS.value]  # clocks that can breach while open
@@ -161,11 +160,11 @@ async def _percentiles(session: AsyncSession, value: Column[Any], period: Column
             for key, n in counts.items() if n}
 
 
-async def collect(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
-                  departments: list[str]) -> StatsReport:
+async def collect(session: AsyncSession, now: datetime, days: int, departments: list[str],
+                  stale_since: datetime) -> StatsReport:
+    """The figures of the last ``days`` days; open requests with no event since
+    ``stale_since`` count as stuck."""
     since = now - timedelta(days=days)
-    cal = org.work_calendar
-    stale_since = cal.add(now, -cal.seconds(org.sla.stale_after))
     in_scope = Request.department_key.in_(departments)
 
     async def grouped(query: Any) -> dict[Any, Any]:
@@ -369,7 +368,7 @@ async def _executors(session: AsyncSession, in_scope: ColumnElement[bool], since
     return result
 
 
-def day_starts(session: AsyncSession, org: OrgConfig, now: datetime,
+def day_starts(session: AsyncSession, zone: ZoneInfo, now: datetime,
                days: list[date]) -> list[datetime]:
     """The UTC instant each local day starts, and the one after the last day.
 
@@ -379,7 +378,6 @@ def day_starts(session: AsyncSession, org: OrgConfig, now: datetime,
     ``date(column, '+N minutes')`` did: that rounds to the millisecond, so a day
     starts half a millisecond before its midnight there.
     """
-    zone = ZoneInfo(org.organization.timezone)
     bounds = [*days, days[-1] + timedelta(days=1)]
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         return [datetime.combine(day, time(0), zone).astimezone(UTC) for day in bounds]
@@ -406,15 +404,14 @@ async def _per_day(session: AsyncSession, column: Any, aggregates: list[Any],
     return [found[i] for i in range(days)]
 
 
-async def series(session: AsyncSession, org: OrgConfig, now: datetime, days: int,
+async def series(session: AsyncSession, zone: ZoneInfo, now: datetime, days: int,
                  departments: list[str]) -> Series:
-    """Created and done per day, SLA compliance per week, for the chart."""
+    """Created and done per day of ``zone``, SLA compliance per week, for the chart."""
     since = now - timedelta(days=days)
     in_scope = Request.department_key.in_(departments)
-    zone = ZoneInfo(org.organization.timezone)
     first, last = since.astimezone(zone).date(), now.astimezone(zone).date()
     dates = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    starts = day_starts(session, org, now, dates)
+    starts = day_starts(session, zone, now, dates)
     parameters = len(departments) + 3  # per day: the departments and its two bounds
     filed = await _per_day(session, Request.created_at, [
         func.count(),

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.harness import BotUnderTest, sqlite_url
 from core.clock import FakeClock
 from core.org import OrgConfig, parse_org
+from emulator import BotApiEmulator
 from tests.databases import fresh_postgres
-from tests.emulator import BotApiEmulator
-from tests.harness import BotUnderTest, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN, REQUESTER, EXECUTOR, EXECUTOR2, OUTSIDER = 1001, 2001, 3001, 3002, 4001
@@ -21,7 +21,7 @@ IT_CHAT, HR_CHAT, FIN_CHAT = -1001000000001, -1001000000002, -1001000000003
 
 
 def example_org(**overrides: object) -> OrgConfig:
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     for key, value in overrides.items():
         data[key] = value

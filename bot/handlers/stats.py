@@ -20,7 +20,8 @@ from bot.i18n import t
 from bot.render import clip, pack
 from bot.runtime import Context, language, services
 from bot.stats_view import chart_labels, department_text, flows_text
-from db import stats, users
+from core import stats
+from db import users
 from db.export import export_rows
 
 DEFAULT_DAYS, MAX_DAYS = 30, 3650

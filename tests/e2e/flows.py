@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.harness import BotUnderTest
+from emulator import BotApiEmulator, EmuMessage
 from tests.conftest import ADMIN, IT_CHAT, REQUESTER
-from tests.emulator import BotApiEmulator, EmuMessage
-from tests.harness import BotUnderTest
 
 
 async def bind(emu: BotApiEmulator, bot: BotUnderTest, chat_id: int = IT_CHAT,

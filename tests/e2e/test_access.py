@@ -2,9 +2,9 @@
 
 import pytest
 
+from bot.harness import BotUnderTest
 from tests.conftest import ADMIN, OUTSIDER, REQUESTER, example_org
 from tests.e2e.flows import bind, file_access_request, last, say
-from tests.harness import BotUnderTest
 
 STAFF_CHAT = -1005550000001
 

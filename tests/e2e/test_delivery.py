@@ -7,14 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.harness import BotUnderTest
 from core.intake import create_request
 from core.outgoing import notify_group
 from db.models import OutboxMessage, User
+from emulator import server as emulator_server
+from emulator.model import ApiError
 from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, OUTSIDER, REQUESTER
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
-from tests.emulator import server as emulator_server
-from tests.emulator.model import ApiError
-from tests.harness import BotUnderTest
 
 MINUTE = 6.0  # Telegram's group minute, scaled down for the tests that wait for it
 

@@ -5,13 +5,13 @@ pacing alike, so the test takes seconds instead of minutes."""
 
 import pytest
 
+from bot.harness import BotUnderTest
 from bot.pacer import Pacer
 from core.clock import SystemClock
 from core.intake import create_request
+from emulator import server as emulator_server
 from tests.conftest import IT_CHAT
 from tests.e2e.flows import bind
-from tests.emulator import server as emulator_server
-from tests.harness import BotUnderTest
 
 MINUTE = 6.0
 REQUESTS = 60

@@ -6,11 +6,11 @@ import tomllib
 
 from sqlalchemy import func, select
 
+from bot.harness import BotUnderTest
 from db.models import FormDraft, Request
+from emulator import BotApiEmulator, EmuMessage
 from tests.conftest import FIN_CHAT, IT_CHAT, REQUESTER, ROOT, example_org
 from tests.e2e.flows import bind, button_texts, card, last, press, say
-from tests.emulator import BotApiEmulator, EmuMessage
-from tests.harness import BotUnderTest
 
 Q_SYSTEM = "1/3. Which system?"
 Q_LEVEL = "2/3. Access level"
@@ -444,7 +444,7 @@ async def test_restart_with_the_department_gone_says_start_again(emu, bot, datab
     await open_access_form(emu, bot)
     level = await say(emu, bot, REQUESTER, "1C")
     await bot.stop()
-    raw = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     without_it = example_org(departments=[d for d in raw["departments"] if d["key"] != "it"])
     again = BotUnderTest(emu, database_url, without_it, clock)
     await again.start()

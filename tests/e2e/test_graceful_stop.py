@@ -17,10 +17,10 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
+from bot.harness import sqlite_url
 from db.models import OutboxMessage, Request
 from db.session import Database
 from tests.conftest import ADMIN, IT_CHAT, REQUESTER, ROOT
-from tests.harness import sqlite_url
 
 
 def free_port() -> int:
@@ -31,7 +31,7 @@ def free_port() -> int:
 
 class Bot:
     def __init__(self, emu, tmp: Path, url: str) -> None:
-        org = (ROOT / "org.example.toml").read_text(encoding="utf-8")
+        org = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8")
         (tmp / "org.toml").write_text(org.replace('language = "ru"', 'language = "en"'))
         self.metrics_port = free_port()
         self.env = {**os.environ, "BOT_TOKEN": emu.token, "TELEGRAM_API_URL": emu.base_url,

@@ -7,13 +7,13 @@ from collections import Counter
 
 import pytest
 
+from bot.harness import BotUnderTest
 from bot.pacer import Pacer
 from bot.sender import OutboxSender
 from core.clock import SystemClock
+from emulator.server import FLOOD_METHODS
 from tests.conftest import IT_CHAT, REQUESTER
 from tests.e2e.flows import bind, file_access_request, last, press, say
-from tests.emulator.server import FLOOD_METHODS
-from tests.harness import BotUnderTest
 
 Q_SYSTEM = "1/3. Which system?"
 Q_LEVEL = "2/3. Access level"

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, or_, select
 
+from bot.harness import sqlite_url
 from db.models import OutboxMessage, Request, RequestEvent
 from db.outbox import LEASE
 from db.session import Database
+from emulator import ApiError
 from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, ROOT
-from tests.emulator import ApiError
-from tests.harness import sqlite_url
 
 USERS = [7001 + i for i in range(6)]
 KILLS = 30
@@ -30,7 +30,7 @@ KILLS = 30
 
 class BotProcess:
     def __init__(self, emu, tmp: Path, url: str) -> None:
-        org = (ROOT / "org.example.toml").read_text(encoding="utf-8")
+        org = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8")
         (tmp / "org.toml").write_text(org.replace('language = "ru"', 'language = "en"'))
         self.env = {**os.environ, "BOT_TOKEN": emu.token, "TELEGRAM_API_URL": emu.base_url,
                     "DATABASE_URL": url, "ORG_CONFIG": str(tmp / "org.toml"),

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.harness import BotUnderTest
 from core.clock import FakeClock
 from core.intake import create_request
 from core.lifecycle import Action
@@ -20,7 +21,6 @@ from db import users
 from db.models import OutboxMessage
 from tests.conftest import ADMIN, IT_CHAT, REQUESTER, ROOT
 from tests.e2e.flows import bind, say
-from tests.harness import BotUnderTest
 
 COUNT = 100
 # 100 characters, the most a type name may have, with HTML-special characters
@@ -39,7 +39,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 @pytest.fixture
 def org():
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     it = data["departments"][0]
     it["name"] = LONG_DEPARTMENT

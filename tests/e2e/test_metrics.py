@@ -10,10 +10,10 @@ from pydantic import SecretStr
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.harness import BotUnderTest
 from bot.webhook import web_application
 from tests.conftest import EXECUTOR, IT_CHAT, REQUESTER
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
-from tests.harness import BotUnderTest
 
 
 class MeteredBot(BotUnderTest):

@@ -16,13 +16,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.harness import BotUnderTest
 from core.intake import create_request
 from core.lifecycle import OPEN_STATUSES
 from db.models import ChatBinding, OutboxMessage, Request
+from emulator import BotApiEmulator
 from tests.conftest import ADMIN, EXECUTOR, EXECUTOR2, HR_CHAT, IT_CHAT, OUTSIDER
 from tests.e2e.flows import bind
-from tests.emulator import BotApiEmulator
-from tests.harness import BotUnderTest
 
 IT2_CHAT, FORUM = -1001000000021, -1002000000022
 TOPICS = (31, 32)

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from bot import admin_cli, scheduler
 from bot.app import bind_from_file
+from bot.harness import BotUnderTest
 from bot.settings import Settings
 from core.context import Services
 from core.org import parse_org
@@ -29,7 +30,6 @@ from tests.conftest import (
     example_org,
 )
 from tests.e2e.flows import bind, button_texts, card, file_access_request, last, press, say
-from tests.harness import BotUnderTest
 
 NEW_IT = -1001000000077
 FORUM = -1002000000009
@@ -124,7 +124,7 @@ async def test_a_transfer_to_a_department_with_no_chat_is_reported_then_bind_pos
 
 
 def org_with_it_chat(chat_id):
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     data["departments"][0]["chat_id"] = chat_id
     return parse_org(data)
@@ -173,7 +173,7 @@ async def test_a_chat_id_in_the_organisation_file_posts_open_work_once(emu, data
 
 
 async def test_the_chats_the_organisation_file_names_are_never_left(emu, database_url, clock):
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     data["access"] = {"mode": "chat_members", "members_chat_id": STAFF_CHAT}
     data["departments"][1]["chat_id"] = HR_CHAT  # named in the file; /bind puts HR elsewhere
@@ -198,7 +198,7 @@ async def test_the_chats_the_organisation_file_names_are_never_left(emu, databas
 
 
 def org_without_it(tmp_path):
-    text = (ROOT / "org.example.toml").read_text(encoding="utf-8")
+    text = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8")
     start = text.index("# ---------------------------------------------------------------- IT")
     end = text.index("# ---------------------------------------------------------------- HR")
     path = tmp_path / "org-without-it.toml"

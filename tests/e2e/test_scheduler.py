@@ -5,13 +5,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from bot.harness import BotUnderTest
 from core.context import Services
 from core.sweep import scan
 from db.models import AlertSent, OutboxMessage, Request
 from db.session import Database
 from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, REQUESTER
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
-from tests.harness import BotUnderTest
 
 MSK = timedelta(hours=3)
 

@@ -14,7 +14,7 @@ from tests.e2e.flows import bind, file_access_request, say
 
 @pytest.fixture
 def org():
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     hr = next(d for d in data["departments"] if d["key"] == "hr")
     hr["managers"] = [ADMIN, EXECUTOR2]

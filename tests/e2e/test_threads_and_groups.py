@@ -153,11 +153,11 @@ async def test_my_lists_requests_with_status(emu, bot):
 async def test_a_chat_id_in_the_organisation_file_binds_without_bind(emu, database_url, clock):
     import tomllib
 
+    from bot.harness import BotUnderTest
     from core.org import parse_org
     from tests.conftest import ROOT
-    from tests.harness import BotUnderTest
 
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["organization"]["language"] = "en"
     data["departments"][0]["chat_id"] = IT_CHAT
     runner = BotUnderTest(emu, database_url, parse_org(data), clock)

@@ -3,9 +3,9 @@ replies to a request's card stop reaching the requester a week after it ended.""
 
 from datetime import timedelta
 
+from emulator.html import utf16_len
 from tests.conftest import EXECUTOR, EXECUTOR2, IT_CHAT, REQUESTER
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
-from tests.emulator.html import utf16_len
 
 LONG = 3003
 # 64 characters each, as long as Telegram allows; the emoji count twice in UTF-16

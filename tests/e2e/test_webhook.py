@@ -6,9 +6,9 @@ from pydantic import SecretStr
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.harness import BotUnderTest
 from bot.webhook import SECRET_HEADER, web_application
 from tests.conftest import REQUESTER
-from tests.harness import BotUnderTest
 
 
 @pytest.fixture

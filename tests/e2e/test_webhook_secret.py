@@ -13,10 +13,10 @@ from pydantic import SecretStr
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.harness import BotUnderTest
 from bot.webhook import SECRET_HEADER, web_application
 from tests.conftest import REQUESTER, ROOT
 from tests.e2e.test_webhook import start_update
-from tests.harness import BotUnderTest
 
 GOOD_SECRET = "a-long-webhook-secret_42"
 UNSET = None
@@ -25,7 +25,7 @@ UNSET = None
 @pytest.mark.parametrize("secret", [UNSET, "", "   ", "short-secret", "x" * 15,
                                     "sixteen chars!!!"])
 async def test_webhook_mode_refuses_to_start_without_a_good_secret(emu, tmp_path, secret):
-    org = (ROOT / "org.example.toml").read_text(encoding="utf-8")
+    org = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8")
     (tmp_path / "org.toml").write_text(org)
     database = tmp_path / "baton.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WEBHOOK_", "METRICS_"))}
@@ -59,7 +59,7 @@ async def test_webhook_mode_refuses_to_start_without_a_good_secret(emu, tmp_path
 async def test_baton_check_says_the_same(tmp_path, secret):
     env = {k: v for k, v in os.environ.items() if not k.startswith("WEBHOOK_")}
     env.update({"WEBHOOK_URL": "https://bot.example.com/hook", "PYTHONPATH": str(ROOT),
-                "ORG_CONFIG": str(ROOT / "org.example.toml")})
+                "ORG_CONFIG": str(ROOT / "core" / "org.example.toml")})
     if secret is not UNSET:
         env["WEBHOOK_SECRET"] = secret
     proc = await asyncio.create_subprocess_exec(

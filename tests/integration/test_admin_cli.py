@@ -16,7 +16,7 @@ def environment(tmp_path, **extra):
     import os
 
     return {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'baton.db'}",
-            "ORG_CONFIG": str(ROOT / "org.example.toml"), "BOT_TOKEN": "", **extra}
+            "ORG_CONFIG": str(ROOT / "core" / "org.example.toml"), "BOT_TOKEN": "", **extra}
 
 
 def test_check_reports_what_it_found(tmp_path):
@@ -29,7 +29,7 @@ def test_check_reports_what_it_found(tmp_path):
 
 def test_check_names_a_bad_key(tmp_path):
     bad = tmp_path / "org.toml"
-    bad.write_text((ROOT / "org.example.toml").read_text().replace('hours = "09:00-18:00"',
+    bad.write_text((ROOT / "core" / "org.example.toml").read_text().replace('hours = "09:00-18:00"',
                                                                    'hours = "9-18"'))
     result = baton("check", env=environment(tmp_path, ORG_CONFIG=str(bad)), cwd=tmp_path)
     assert result.returncode == 1

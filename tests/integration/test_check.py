@@ -37,7 +37,7 @@ async def used_database(url: str, org_path) -> None:
 
 
 def test_check_prints_departments_chats_and_managers(tmp_path):
-    org = (ROOT / "org.example.toml").read_text(encoding="utf-8")
+    org = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8")
     org = org.replace('key = "hr"\n', f'key = "hr"\nchat_id = {HR_CHAT}\n', 1)
     org_path = tmp_path / "org.toml"
     org_path.write_text(org, encoding="utf-8")
@@ -69,7 +69,7 @@ def test_check_prints_departments_chats_and_managers(tmp_path):
 
 def test_check_reports_an_unreachable_database(tmp_path):
     result = baton_check({"DATABASE_URL": "postgresql+asyncpg://baton:pw@127.0.0.1:1/baton",
-                          "ORG_CONFIG": str(ROOT / "org.example.toml"), "BOT_TOKEN": ""},
+                          "ORG_CONFIG": str(ROOT / "core" / "org.example.toml"), "BOT_TOKEN": ""},
                          tmp_path)
     assert result.returncode == 1
     assert "✗ database postgresql+asyncpg://baton:***@127.0.0.1:1/baton" in result.stdout

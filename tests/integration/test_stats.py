@@ -5,14 +5,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.forms.engine import DraftState  # noqa: F401 - keeps the import graph honest
+from core import stats
 from core.clock import FakeClock
 from core.context import Services
 from core.intake import create_request
 from core.lifecycle import Action
-from core.stats import Compliance, ExecutorStats, Flow, Percentiles, Ratings
 from core.workflow import Press, act, rate
-from db import stats, users
+from db import users
 from db.migrate import upgrade
+from db.reports import Compliance, ExecutorStats, Flow, Percentiles, Ratings
 from db.session import Database
 from tests.conftest import HR_CHAT, IT_CHAT, example_org
 

@@ -18,11 +18,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Date, case, cast, func, literal_column, select
 
+from core import stats as org_stats
 from core.lifecycle import OPEN_STATUSES, Status
-from core.stats import Percentiles
 from db import stats
 from db.migrate import upgrade
 from db.models import Rating, Request, RequestEvent
+from db.reports import Percentiles
 from db.session import Database
 from tests.conftest import example_org
 
@@ -89,7 +90,7 @@ async def test_the_value_at_each_rank_is_the_sorted_value(db, values):
         at = await stats.ranked(session, stats.COLUMNS.take_work_s, stats.COLUMNS.taken_at,
                                 since, [stats.COLUMNS.department_key], {"it": n},
                                 [lambda _n, k=k: k for k in range(1, n + 2)])
-        report = await stats.collect(session, example_org(), NOW, 30, ["it"])
+        report = await org_stats.collect(session, example_org(), NOW, 30, ["it"])
     assert [at[("it", k)] for k in range(1, n + 1)] == sorted(values)
     if n:
         assert at[("it", n + 1)] is None  # past the last value
@@ -223,7 +224,7 @@ async def test_collect_equals_its_definition(db, seed, days):
     org = example_org()
     since = NOW - timedelta(days=days)
     async with db.reading() as session:
-        report = await stats.collect(session, org, NOW, days, DEPARTMENTS)
+        report = await org_stats.collect(session, org, NOW, days, DEPARTMENTS)
         # the averages as the database's avg() gives them, to the last bit
         averages = {key: float(average) for key, average in await session.execute(
             select(Rating.department_key, func.avg(Rating.score))
@@ -354,7 +355,7 @@ async def test_the_chart_days_are_the_local_dates(db, days):
         session.add_all(rows)
     org = berlin_org()
     async with db.reading() as session:
-        chart = await stats.series(session, org, now, days, ["it"])
+        chart = await org_stats.series(session, org, now, days, ["it"])
         reference = await series_by_grouping(session, org, now, days, ["it"])
     zone = ZoneInfo("Europe/Berlin")
     first = (now - timedelta(days=days)).astimezone(zone).date()
@@ -379,7 +380,7 @@ async def test_a_long_chart_takes_several_statements(db, monkeypatch):
         session.add_all(request(i + 1, "it", now - timedelta(days=i, hours=1),
                                 done_at=now - timedelta(days=i)) for i in range(40))
     async with db.reading() as session:
-        chart = await stats.series(session, berlin_org(), now, 30, ["it"])
+        chart = await org_stats.series(session, berlin_org(), now, 30, ["it"])
         reference = await series_by_grouping(session, berlin_org(), now, 30, ["it"])
     assert len(chart.daily) == 31
     assert {p.day: (p.created, p.done) for p in chart.daily if p.created or p.done} == \

@@ -4,14 +4,14 @@ their waits. Zero 429s, zero doubles. The group minute is scaled to 6 seconds.""
 
 import pytest
 
+from bot.harness import BotUnderTest
 from bot.pacer import Pacer, SharedBudget
 from core.clock import SystemClock
 from core.intake import create_request
 from db.session import Database
+from emulator import server as emulator_server
 from tests.conftest import IT_CHAT
 from tests.e2e.flows import bind
-from tests.emulator import server as emulator_server
-from tests.harness import BotUnderTest
 
 MINUTE = 6.0
 REQUESTS = 40

@@ -22,7 +22,7 @@ from matplotlib.image import imread
 from matplotlib.text import Text
 
 from bot.charts import HEIGHT_PX, WIDTH_PX, ChartLabels, build_figure, render_chart
-from core.stats import DailyPoint, Series, WeeklyCompliance
+from db.reports import DailyPoint, Series, WeeklyCompliance
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 END = date(2026, 11, 23)  # a Monday
@@ -274,7 +274,7 @@ def test_pyplot_is_never_imported() -> None:
     code = (
         "import sys; from datetime import date;"
         "from bot.charts import ChartLabels, render_chart;"
-        "from core.stats import DailyPoint, Series;"
+        "from db.reports import DailyPoint, Series;"
         "render_chart(Series([DailyPoint(date(2026, 1, 1), 1, 1)], []), ChartLabels(*'abcdefgh'));"
         "assert 'matplotlib.pyplot' not in sys.modules"
     )

@@ -25,7 +25,7 @@ def org() -> OrgConfig:
 
 
 def single_department(types: int = 2) -> OrgConfig:
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["departments"] = data["departments"][:1]
     data["departments"][0]["request_types"] = data["departments"][0]["request_types"][:types]
     return parse_org(data)
@@ -185,7 +185,7 @@ def test_certificate_does_not_ask_priority(org: OrgConfig) -> None:
 
 
 def test_type_without_fields_goes_straight_on() -> None:
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["departments"][1]["request_types"].append(
         {"key": "badge", "name": "New badge", "response": "1h", "resolve": "1d"})
     data["departments"][1]["request_types"].append(

@@ -13,7 +13,7 @@ import pytest
 from bot.app import GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.i18n import LANGUAGES, Html, catalog, pick_language, plain, t
 from core.lifecycle import Action, Status
-from tests.emulator import parse_html
+from emulator import parse_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(p for d in ("bot", "core", "db") for p in (ROOT / d).rglob("*.py")

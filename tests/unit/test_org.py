@@ -14,7 +14,7 @@ from core.durations import Duration
 from core.org import OrgConfig, OrgError, load_org, parse_org
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "org.example.toml"
+EXAMPLE = ROOT / "core" / "org.example.toml"
 
 
 def example() -> dict[str, Any]:
@@ -341,7 +341,7 @@ def test_directory_instead_of_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_zero_sla_is_refused() -> None:
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     data["departments"][0]["request_types"][0]["response"] = "0h"
     with pytest.raises(OrgError) as error:
         parse_org(data)

@@ -2,14 +2,25 @@
 
 import tomllib
 
+from telegram import User as TelegramUser
+
 from bot.i18n import Html, escape, t
-from bot.render import TEXT_LIMIT, digest, fitted, pack, paged, utf16_len, visible_len
+from bot.render import (
+    TEXT_LIMIT,
+    digest,
+    fitted,
+    pack,
+    paged,
+    person,
+    utf16_len,
+    visible_len,
+)
 from bot.stats_view import department_text, flows_text
 from core.org import parse_org
-from core.stats import Compliance, DepartmentStats, ExecutorStats, Flow, Percentiles, Ratings
 from db.models import User
+from db.reports import Compliance, DepartmentStats, ExecutorStats, Flow, Percentiles, Ratings
+from emulator import parse_html
 from tests.conftest import ROOT, example_org
-from tests.emulator import parse_html
 
 
 def test_blocks_share_messages_up_to_the_limit():
@@ -100,7 +111,7 @@ def test_digest_of_100_long_lines_is_split():
 
 
 def test_stats_blocks_fit_with_long_names_and_count_what_is_left_out():
-    data = tomllib.loads((ROOT / "org.example.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
     it = data["departments"][0]
     data["departments"] = [
         {**it, "key": f"d{n}", "name": (f"{n:02d} Department <of> & everything " * 4)[:100]}
@@ -124,3 +135,13 @@ def test_stats_blocks_fit_with_long_names_and_count_what_is_left_out():
     assert visible_len(block) <= TEXT_LIMIT
     listed = block.count("• ")
     assert 0 < listed <= 15 and f"… and {100 - listed} more" in block
+
+
+def test_a_person_is_written_alike_from_the_database_and_from_telegram():
+    # one rendering for the people the bot stored and for the one pressing right now
+    stored = User(id=7, first_name="Ann <b>", last_name="O'Neil & Co")
+    pressing = TelegramUser(7, "Ann <b>", False, last_name="O'Neil & Co")
+    link = "<a href=\"tg://user?id=7\">Ann &lt;b&gt; O'Neil &amp; Co</a>"
+    assert person(stored, link=True) == person(pressing, link=True) == link
+    assert person(User(id=8, first_name="Bo"), link=False) == "Bo"
+    assert person(None, 9) == "id 9"

@@ -1,4 +1,4 @@
-"""Run the emulator standalone: ``python -m tests.emulator --port 8081 --token ...``.
+"""Run the emulator standalone: ``python -m emulator --port 8081 --token ...``.
 
 Prints the base URL; a bot in another process uses ``<base>/bot`` and ``<base>/file/bot``.
 Test drivers can use the JSON control API: ``POST /_emu/{add_user,add_group,send,press,
@@ -24,7 +24,7 @@ async def _serve(args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.emulator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m emulator", description=__doc__)
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--token", default="123456:TEST-TOKEN")
     parser.add_argument("--username", default="baton_test_bot")

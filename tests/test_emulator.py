@@ -23,7 +23,7 @@ from telegram.error import (
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from tests.emulator import BotApiEmulator, HtmlParseError, parse_html
+from emulator import BotApiEmulator, HtmlParseError, parse_html
 
 USER_ID = 1001
 GROUP_ID = -4001

@@ -17,7 +17,7 @@ from core.clock import Clock, FakeClock
 from core.context import Services
 from core.org import OrgConfig
 from db import outbox
-from tests.emulator import BotApiEmulator
+from emulator import BotApiEmulator
 
 
 class BotUnderTest:

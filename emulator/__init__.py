@@ -1,4 +1,4 @@
-"""Telegram Bot API emulator for Baton's tests.
+"""Telegram Bot API emulator: what `baton demo` runs on, and what the tests talk to.
 
 The real python-telegram-bot ``Application`` talks HTTP to :class:`BotApiEmulator`
 exactly as it would to Telegram; tests play the users (``emu.add_user(...).send(...)``)

@@ -1,0 +1,23 @@
+"""The statuses a request is stored with (``requests.status``).
+
+Plain values that db/ and core/ both use; how a request moves between them is
+core/lifecycle.py's alone.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    WAITING = "waiting"
+    ON_REVIEW = "on_review"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING, Status.ON_REVIEW})
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED})
