@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.constants import ChatType
 
 from bot.handlers import actions, form
 from bot.i18n import t
 from bot.runtime import Context, language, sender, services
-from core.lifecycle import Action, Refusal
+from core.lifecycle import TRANSITIONS, Refusal
 from core.workflow import RELAY_AFTER_CLOSE, SHOWS_REQUEST, Press, act, relay_message
 from db import drafts, requests
 
-REASON_ACTIONS = {"reject": Action.REJECT, "need_info": Action.NEED_INFO,
-                  "transfer": Action.TRANSFER}
-
-
-def _text(message: Message) -> str | None:
-    return message.text if message.text is not None else None
+# the actions a typed reason completes, by the kind of pending input (the action's name)
+REASON_ACTIONS = {a.value: a for a, step in TRANSITIONS.items() if step.needs_reason}
 
 
 async def private_message(update: Update, context: Context) -> None:
@@ -86,8 +82,7 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
         return False
     press = Press(update.effective_user.id, message.chat.id, message.message_id,
                   update.update_id)
-    text = _text(message)
-    outcome = await relay_message(svc, shown.request_id, press, text=text,
+    outcome = await relay_message(svc, shown.request_id, press, text=message.text,
                                   caption=message.caption)
     request = outcome.request
     if outcome.refusal is Refusal.DUPLICATE:
@@ -106,11 +101,10 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     sender(context).wake()
     department = svc.org.department(request.department_key)
     name = department.name if department else request.department_key
-    extra = outcome.extra or {}
-    if extra.get("to") == "requester":
+    if outcome.relayed_to == "requester":
         key = "relay.sent_requester"
     else:
-        key = "relay.answered" if extra.get("answered") else "relay.sent"
+        key = "relay.answered" if outcome.answered else "relay.sent"
     if message.chat.type == ChatType.PRIVATE or key != "relay.sent_requester":
         await message.reply_html(t(lang, key, id=request.id, department=name))
     return True
