@@ -33,7 +33,7 @@ from core.lifecycle import (
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
 from db import drafts, requests, updates, users
-from db.models import Request, RequestEvent
+from db.models import PendingInput, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
 # the department's chat, notices to the requester (the review message among them) and
@@ -47,6 +47,8 @@ RATING_COMMENT = "rating_comment"  # the kind of a pending input
 COMMENT_WAIT = timedelta(hours=1)
 # executors may still write to the requester this long after a request ended
 RELAY_AFTER_CLOSE = timedelta(days=7)
+# the actions a typed reason completes, by the kind of their pending input (their name)
+REASON_ACTIONS = {a.value: a for a, step in TRANSITIONS.items() if step.needs_reason}
 
 
 @dataclass
@@ -393,6 +395,58 @@ async def begin_input(svc: Services, request_id: int, action: Action, press: Pre
             await drafts.set_pending(session, press.chat_id, press.actor_id, action.value,
                                      request_id, svc.clock.now(), data)
         return checked
+
+
+async def prompt_shown(svc: Services, press: Press, message_id: int) -> None:
+    """The prompt for the presser's awaited input was sent: a reply to it is the input."""
+    async with svc.db.transaction() as session:
+        await drafts.set_prompt_message(session, press.chat_id, press.actor_id, message_id)
+
+
+async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: int
+                         ) -> PendingInput | None:
+    """The reason a person was asked for, when their message replies to its prompt."""
+    async with svc.db.reading() as session:
+        pending = await drafts.get_pending(session, chat_id, user_id)
+    if pending is None or pending.prompt_message_id != reply_to \
+            or pending.kind not in REASON_ACTIONS:
+        return None
+    return pending
+
+
+async def give_reason(svc: Services, pending: PendingInput, press: Press, text: str
+                      ) -> Outcome:
+    """Apply the action a typed reason was asked for; the prompt is answered either way."""
+    outcome = await act(svc, pending.request_id, REASON_ACTIONS[pending.kind], press, reason=text,
+                        to_department=pending.data.get("to"))
+    async with svc.db.transaction() as session:
+        await drafts.clear_pending(session, press.chat_id, press.actor_id)
+    return outcome
+
+
+async def people_named(svc: Services, outcome: Outcome) -> dict[int, User]:
+    """The people a refusal names: the request's assignee and who changed it first."""
+    request, first = outcome.request, outcome.first
+    ids = {i for i in (request.assignee_id if request else None,
+                       first.actor_id if first else None) if i is not None}
+    if not ids:
+        return {}
+    async with svc.db.reading() as session:
+        return await users.get_users(session, ids)
+
+
+async def reviewed(svc: Services, request_id: int) -> tuple[Request | None, bool]:
+    """The request after Accept or Reopen, and whether it has a rating."""
+    async with svc.db.reading() as session:
+        request = await requests.get_request(session, request_id)
+        return request, await requests.get_rating(session, request_id) is not None
+
+
+async def request_shown_by(svc: Services, chat_id: int, message_id: int) -> int | None:
+    """The request a message shows (its card, a notice, a relayed reply), if any."""
+    async with svc.db.reading() as session:
+        shown = await requests.request_of_message(session, chat_id, message_id)
+    return shown.request_id if shown is not None and shown.kind in SHOWS_REQUEST else None
 
 
 async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outcome:

@@ -24,11 +24,13 @@ from core.workflow import (
     check,
     comment,
     may_dismiss,
+    people_named,
+    prompt_shown,
     rate,
     remember_message,
+    reviewed,
     skip_comment,
 )
-from db import drafts, users
 
 # the message each press belongs on: a press from any other message is refused. An
 # action's button is where the lifecycle table shows it; the department chosen for a
@@ -72,10 +74,9 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
         return toast(lang, "press.not_found")
     if outcome.refusal is Refusal.SAME_DEPARTMENT:
         return toast(lang, "press.same_department", id=number)
+    people = await people_named(svc, outcome)
     if outcome.refusal is Refusal.NOT_ALLOWED:
         if request.assignee_id and request.status in (Status.IN_PROGRESS, Status.WAITING):
-            async with svc.db.transaction() as session:
-                people = await users.get_users(session, {request.assignee_id})
             return toast(lang, "press.not_assignee",
                          name=person(people.get(request.assignee_id), request.assignee_id))
         return toast(lang, "press.not_allowed")
@@ -83,8 +84,6 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
     status = plain(lang, f"status.{request.status}")
     if first is None or first.actor_id is None:
         return toast(lang, "press.wrong_state", id=number, status=status)
-    async with svc.db.transaction() as session:
-        people = await users.get_users(session, {first.actor_id})
     at = first.at.astimezone(ZoneInfo(svc.org.organization.timezone)).strftime("%H:%M")
     return toast(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
                                                                  first.actor_id),
@@ -167,8 +166,7 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
     )
-    async with svc.db.transaction() as session:
-        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
+    await prompt_shown(svc, where, prompt.message_id)
 
 
 def person_from(update: Update) -> str:
@@ -220,22 +218,17 @@ async def _rate(update: Update, context: Context, where: Press, press: RequestPr
         where.chat_id, t(lang, "review.rated", id=request.id, stars=stars(score),
                          minutes=int(COMMENT_WAIT.total_seconds() // 60)),
         parse_mode="HTML", reply_markup=ForceReply())
-    async with svc.db.transaction() as session:
-        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
+    await prompt_shown(svc, where, prompt.message_id)
 
 
 async def _after_review(update: Update, context: Context, key: str, request_id: int) -> None:
     """Accept or Reopen pressed: the review message says what happened (and asks for a
     rating still owed on a closed request)."""
     svc, lang = services(context), language(update, context)
-    from db.requests import get_rating, get_request
-
-    async with svc.db.transaction() as session:
-        rating = await get_rating(session, request_id)
-        request = await get_request(session, request_id)
+    request, rated = await reviewed(svc, request_id)
     department = svc.org.department(request.department_key) if request else None
     markup = None
-    if request is not None and request.status == Status.CLOSED and rating is None:
+    if request is not None and request.status == Status.CLOSED and not rated:
         key, markup = "review.accepted_rate", keyboards.rate_only(request_id)
     query = update.callback_query
     assert query is not None
