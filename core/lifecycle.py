@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 
 class Status(StrEnum):
@@ -94,12 +93,15 @@ class Transition:
 
 
 def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
-       shown_on: set[Status] | None = None, **rest: Any) -> Transition:
-    shown = sources if shown_on is None else shown_on
-    if rest.get("button") is None:
-        shown = set()
+       assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
+       button: Place | None = None, shown_on: set[Status] | None = None,
+       toast: str | None = None, review: str | None = None) -> Transition:
+    """A declaration; a button shows on every status the action starts from unless
+    ``shown_on`` says fewer."""
+    shown = set() if button is None else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
-                      shown_on=frozenset(shown), **rest)
+                      assignee_once_taken, prompt, department, button, frozenset(shown),
+                      toast, review)
 
 
 S, R = Status, Role
