@@ -1,12 +1,19 @@
 """Callback data: short explicit strings, parsed strictly (the client controls them).
 
 ``v1:<verb>[:<arg>…]`` — at most 64 bytes; the request is looked up on the server.
+A button that starts an action carries the action's own name (``v1:r:need_info:42``);
+``v1:r:transfer:42:hr`` is the department chosen for a transfer.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
+
+from telegram import Update
+
+from core.lifecycle import TRANSITIONS, Action, pressable
 
 PREFIX = "v1"
 MAX_BYTES = 64
@@ -25,16 +32,27 @@ class FormPress:
 
 @dataclass(frozen=True)
 class RequestPress:
-    verb: str  # take | rej | tr | to | done | ask | rel | acc | reo | rate | nocom | drop
+    verb: str  # an action's name (take, reject, transfer, …) | rate | nocom | drop
     request_id: int
     arg: str | None = None
 
+    @property
+    def action(self) -> Action | None:
+        """The action the button starts; None for the other verbs."""
+        return Action(self.verb) if self.verb in _ACTIONS else None
+
 
 FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "pri": 1, "ok": 0, "no": 0, "back": 0}
-REQUEST_VERBS = {
-    "take": 0, "rej": 0, "tr": 0, "to": 1, "done": 0, "ask": 0, "rel": 0, "acc": 0, "reo": 0,
-    "rate": 1, "nocom": 0, "drop": 0,
+_ACTIONS = {a.value for a in Action if pressable(a)}
+# how many arguments after the request number each verb takes
+REQUEST_VERBS: dict[str, frozenset[int]] = {
+    **{a.value: frozenset({0, 1}) if TRANSITIONS[a].department else frozenset({0})
+       for a in Action if pressable(a)},
+    "rate": frozenset({1}), "nocom": frozenset({0}), "drop": frozenset({0}),
 }
+# the verbs of cards posted by earlier versions, still pressed in chats
+ALIASES = {"rej": "reject", "ask": "need_info", "rel": "release", "acc": "accept",
+           "reo": "reopen", "tr": "transfer", "to": "transfer"}
 
 
 def form(verb: str, *args: str | int) -> str:
@@ -62,8 +80,34 @@ def parse(data: str | None) -> FormPress | RequestPress | None:
     scope, verb, args = parts[1], parts[2], tuple(parts[3:])
     if scope == "f" and FORM_VERBS.get(verb) == len(args):
         return FormPress(verb, args)
-    if scope == "r" and verb in REQUEST_VERBS and len(args) == REQUEST_VERBS[verb] + 1:
-        if not _NUMBER.fullmatch(args[0]) or int(args[0]) > MAX_REQUEST_ID:
-            return None  # a forged number: refused here, never looked up
-        return RequestPress(verb, int(args[0]), args[1] if len(args) > 1 else None)
-    return None
+    if scope != "r" or not args:
+        return None
+    if verb in ALIASES:
+        # "tr" chose nothing yet and "to" always names a department, like the verbs were
+        if (verb == "to") != (len(args) == 2):
+            return None
+        verb = ALIASES[verb]
+    if len(args) - 1 not in REQUEST_VERBS.get(verb, ()):
+        return None
+    if not _NUMBER.fullmatch(args[0]) or int(args[0]) > MAX_REQUEST_ID:
+        return None  # a forged number: refused here, never looked up
+    return RequestPress(verb, int(args[0]), args[1] if len(args) > 1 else None)
+
+
+# the press of the update being handled, with its update_id: parsed where its handling
+# starts (bot.update_order, for the log context) and read again by the handler
+_current: ContextVar[tuple[int, FormPress | RequestPress | None] | None] = ContextVar(
+    "press", default=None)
+
+
+def press_of(update: Update) -> FormPress | RequestPress | None:
+    """The press of a callback update, parsed once per update."""
+    query = update.callback_query
+    if query is None:
+        return None
+    known = _current.get()
+    if known is not None and known[0] == update.update_id:
+        return known[1]
+    press = parse(query.data)
+    _current.set((update.update_id, press))
+    return press

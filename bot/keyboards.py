@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from bot import callbacks as cb
 from bot.forms.engine import Question
 from bot.i18n import plain
-from core.lifecycle import Status
+from core.lifecycle import Action, Place, Status, buttons
 from core.org import Department, OrgConfig
 
 
@@ -43,24 +43,21 @@ def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) 
     return Markup(rows) if rows else None
 
 
+def _action_row(lang: str, request_id: int, place: Place, status: str) -> list[Button]:
+    """The buttons the lifecycle table shows at ``place`` for ``status``."""
+    return [Button(plain(lang, f"button.{action.value}"),
+                   callback_data=cb.request(action.value, request_id))
+            for action in buttons(place, status)]
+
+
 def card(lang: str, request_id: int, status: str) -> Markup | None:
-    if status == Status.NEW:
-        return Markup([[
-            Button(plain(lang, "button.take"), callback_data=cb.request("take", request_id)),
-            Button(plain(lang, "button.reject"), callback_data=cb.request("rej", request_id)),
-            Button(plain(lang, "button.transfer"), callback_data=cb.request("tr", request_id)),
-        ]])
-    if status in (Status.IN_PROGRESS, Status.WAITING):
-        return Markup([[
-            Button(plain(lang, "button.done"), callback_data=cb.request("done", request_id)),
-            Button(plain(lang, "button.need_info"), callback_data=cb.request("ask", request_id)),
-            Button(plain(lang, "button.release"), callback_data=cb.request("rel", request_id)),
-        ]])
-    return None
+    row = _action_row(lang, request_id, Place.CARD, status)
+    return Markup([row]) if row else None
 
 
 def transfer_targets(lang: str, request_id: int, departments: list[Department]) -> Markup:
-    rows = _rows([Button(d.name, callback_data=cb.request("to", request_id, d.key))
+    rows = _rows([Button(d.name, callback_data=cb.request(Action.TRANSFER.value, request_id,
+                                                          d.key))
                   for d in departments], 2)
     rows.append([Button(plain(lang, "button.drop"), callback_data=cb.request("drop", request_id))])
     return Markup(rows)
@@ -72,20 +69,13 @@ def rating_row(request_id: int) -> list[Button]:
 
 
 def review(lang: str, request_id: int) -> Markup:
-    return Markup([
-        [Button(plain(lang, "button.accept"), callback_data=cb.request("acc", request_id)),
-         Button(plain(lang, "button.reopen"), callback_data=cb.request("reo", request_id))],
-        rating_row(request_id),
-    ])
+    return Markup([_action_row(lang, request_id, Place.NOTICE, Status.ON_REVIEW),
+                   rating_row(request_id)])
 
 
 def review_rated(lang: str, request_id: int) -> Markup:
-    return Markup([[
-        Button(plain(lang, "button.accept"), callback_data=cb.request("acc", request_id)),
-        Button(plain(lang, "button.reopen"), callback_data=cb.request("reo", request_id)),
-    ]])
+    return Markup([_action_row(lang, request_id, Place.NOTICE, Status.ON_REVIEW)])
 
 
 def rate_only(request_id: int) -> Markup:
     return Markup([rating_row(request_id)])
-

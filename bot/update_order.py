@@ -70,7 +70,7 @@ def order_key(update: object) -> int | None:
 def request_of(update: object) -> int | None:
     """The request a button press is about, for the log lines of its handling."""
     if isinstance(update, Update) and update.callback_query is not None:
-        press = callbacks.parse(update.callback_query.data)
+        press = callbacks.press_of(update)  # parsed once: the handler reads it from here
         if isinstance(press, callbacks.RequestPress):
             return press.request_id
     return None

@@ -38,37 +38,95 @@ class Action(StrEnum):
     AUTO_CLOSE = "auto_close"
 
 
+class Place(StrEnum):
+    """Where an action's button is shown; the values are the kinds of messages recorded
+    per request (core.workflow), so a press is accepted only from such a message."""
+
+    CARD = "card"  # the request's card in its department's chat
+    NOTICE = "notice"  # the requester's review message, sent when the work is done
+
+
+class Clock(StrEnum):
+    """What an action does to the SLA clocks (computed by core.workflow)."""
+
+    ASSIGN = "assign"  # assigned; the first take stops the response clock
+    REQUEUE = "requeue"  # unassigned: a fresh response clock, the resolution clock resumes
+    PAUSE = "pause"  # the resolution clock stops while the requester is asked
+    RESUME = "resume"  # the resolution clock goes on
+    FINISH = "finish"  # the resolution clock stops and is judged
+    CLOSE = "close"
+    REOPEN = "reopen"  # back to work: the resolution clock goes on where it stopped
+    MOVE = "move"  # to another department, whose response clock starts now
+
+
 @dataclass(frozen=True)
 class Transition:
+    """Everything about one action; keyboards, callback data, the handlers' dispatch
+    and the workflow's changes are derived from it."""
+
     sources: frozenset[Status]
     target: Status
     roles: frozenset[Role]
+    clock: Clock
     # once someone has taken the request, being in the department's chat is not
     # enough: only the assignee or a manager may decide its fate
     assignee_once_taken: bool = False
+    prompt: str | None = None  # asks for a typed reason first, with this text
+    department: bool = False  # asks which department first (the reason comes after)
+    button: Place | None = None  # a button labelled ``button.<action>`` is shown there…
+    shown_on: frozenset[Status] = frozenset()  # …while the request has one of these
+    toast: str | None = None  # said to the presser when a press applied it
+    review: str | None = None  # the text the pressed review message becomes
+
+    @property
+    def needs_reason(self) -> bool:
+        return self.prompt is not None
 
 
-def _t(sources: set[Status], target: Status, *roles: Role,
-       assignee_once_taken: bool = False) -> Transition:
-    return Transition(frozenset(sources), target, frozenset(roles), assignee_once_taken)
+def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
+       assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
+       button: Place | None = None, shown_on: set[Status] | None = None,
+       toast: str | None = None, review: str | None = None) -> Transition:
+    """A declaration; a button shows on every status the action starts from unless
+    ``shown_on`` says fewer."""
+    shown = set() if button is None else sources if shown_on is None else shown_on
+    return Transition(frozenset(sources), target, frozenset(roles), clock,
+                      assignee_once_taken, prompt, department, button, frozenset(shown),
+                      toast, review)
 
 
-_WORKING = {Status.IN_PROGRESS, Status.WAITING}
+S, R = Status, Role
+_WORKING = {S.IN_PROGRESS, S.WAITING}
+_STAFF = {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}
+# the order of the entries is the order of the buttons
 TRANSITIONS: dict[Action, Transition] = {
-    Action.TAKE: _t({Status.NEW}, Status.IN_PROGRESS, Role.EXECUTOR, Role.MANAGER),
-    Action.RELEASE: _t(_WORKING, Status.NEW, Role.ASSIGNEE, Role.MANAGER),
-    Action.NEED_INFO: _t({Status.IN_PROGRESS}, Status.WAITING, Role.ASSIGNEE, Role.MANAGER),
-    Action.ANSWER: _t({Status.WAITING}, Status.IN_PROGRESS, Role.REQUESTER),
-    Action.DONE: _t(_WORKING, Status.ON_REVIEW, Role.ASSIGNEE, Role.MANAGER),
-    Action.ACCEPT: _t({Status.ON_REVIEW}, Status.CLOSED, Role.REQUESTER),
-    Action.REOPEN: _t({Status.ON_REVIEW}, Status.IN_PROGRESS, Role.REQUESTER),
-    Action.REJECT: _t({Status.NEW, *_WORKING}, Status.REJECTED, Role.EXECUTOR, Role.ASSIGNEE,
-                      Role.MANAGER, assignee_once_taken=True),
-    Action.TRANSFER: _t({Status.NEW, *_WORKING}, Status.NEW, Role.EXECUTOR, Role.ASSIGNEE,
-                        Role.MANAGER, assignee_once_taken=True),
-    Action.CANCEL: _t({Status.NEW, *_WORKING}, Status.CANCELLED, Role.REQUESTER),
-    Action.AUTO_CLOSE: _t({Status.ON_REVIEW}, Status.CLOSED, Role.SYSTEM),
+    Action.TAKE: _t({S.NEW}, S.IN_PROGRESS, {R.EXECUTOR, R.MANAGER}, Clock.ASSIGN,
+                    button=Place.CARD, toast="press.took"),
+    # on a taken request these two are the assignee's or a manager's: the card keeps to
+    # Done, Need info and Release (SPEC §3); a reason asked for while the request was
+    # new may still come after the take
+    Action.REJECT: _t({S.NEW, *_WORKING}, S.REJECTED, _STAFF, Clock.CLOSE,
+                      assignee_once_taken=True, prompt="prompt.reject",
+                      button=Place.CARD, shown_on={S.NEW}),
+    Action.TRANSFER: _t({S.NEW, *_WORKING}, S.NEW, _STAFF, Clock.MOVE,
+                        assignee_once_taken=True, prompt="prompt.transfer", department=True,
+                        button=Place.CARD, shown_on={S.NEW}),
+    Action.DONE: _t(_WORKING, S.ON_REVIEW, {R.ASSIGNEE, R.MANAGER}, Clock.FINISH,
+                    button=Place.CARD, toast="press.done"),
+    # a question only while none is open: a waiting card offers no second one
+    Action.NEED_INFO: _t({S.IN_PROGRESS}, S.WAITING, {R.ASSIGNEE, R.MANAGER}, Clock.PAUSE,
+                         prompt="prompt.need_info", button=Place.CARD),
+    Action.RELEASE: _t(_WORKING, S.NEW, {R.ASSIGNEE, R.MANAGER}, Clock.REQUEUE,
+                       button=Place.CARD, toast="press.released"),
+    Action.ANSWER: _t({S.WAITING}, S.IN_PROGRESS, {R.REQUESTER}, Clock.RESUME),
+    Action.ACCEPT: _t({S.ON_REVIEW}, S.CLOSED, {R.REQUESTER}, Clock.CLOSE,
+                      button=Place.NOTICE, toast="press.accepted", review="review.accepted"),
+    Action.REOPEN: _t({S.ON_REVIEW}, S.IN_PROGRESS, {R.REQUESTER}, Clock.REOPEN,
+                      button=Place.NOTICE, toast="press.reopened", review="review.reopened"),
+    Action.CANCEL: _t({S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE),
+    Action.AUTO_CLOSE: _t({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}, Clock.CLOSE),
 }
+del S, R
 
 
 class Refusal(StrEnum):
@@ -100,5 +158,25 @@ def only_as_assignee(action: Action, roles: set[Role], *, taken: bool) -> bool:
     return permitted_roles(action, taken=taken) & roles == {Role.ASSIGNEE}
 
 
-def can_apply(action: Action, status: Status | str) -> bool:
-    return Status(status) in TRANSITIONS[action].sources
+def refusal(action: Action, status: Status | str, roles: set[Role], *, taken: bool
+            ) -> Refusal | None:
+    """Why ``roles`` may not apply ``action`` to a request in ``status`` now, or None.
+    No role at all is NOT_FOUND: the presser has no part in the request."""
+    if not roles:
+        return Refusal.NOT_FOUND
+    if not allowed(action, roles, taken=taken):
+        return Refusal.NOT_ALLOWED
+    if Status(status) not in TRANSITIONS[action].sources:
+        return Refusal.WRONG_STATE
+    return None
+
+
+def buttons(place: Place, status: Status | str) -> list[Action]:
+    """The actions whose buttons a message at ``place`` shows for ``status``, in order."""
+    return [a for a, t in TRANSITIONS.items()
+            if t.button is place and Status(status) in t.shown_on]
+
+
+def pressable(action: Action) -> bool:
+    """Whether ``action`` is started by a button (its callback verb is its name)."""
+    return TRANSITIONS[action].button is not None

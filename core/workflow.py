@@ -7,9 +7,10 @@ together. Telegram is not imported here.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,16 +22,18 @@ from core.lifecycle import (
     OPEN_STATUSES,
     TRANSITIONS,
     Action,
+    Clock,
     Refusal,
     Role,
     Status,
     allowed,
     only_as_assignee,
+    refusal,
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
 from db import drafts, requests, updates, users
-from db.models import Request, RequestEvent
+from db.models import PendingInput, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
 # the department's chat, notices to the requester (the review message among them) and
@@ -44,6 +47,8 @@ RATING_COMMENT = "rating_comment"  # the kind of a pending input
 COMMENT_WAIT = timedelta(hours=1)
 # executors may still write to the requester this long after a request ended
 RELAY_AFTER_CLOSE = timedelta(days=7)
+# the actions a typed reason completes, by the kind of their pending input (their name)
+REASON_ACTIONS = {a.value: a for a, step in TRANSITIONS.items() if step.needs_reason}
 
 
 @dataclass
@@ -51,7 +56,9 @@ class Outcome:
     request: Request | None
     refusal: Refusal | None = None
     first: RequestEvent | None = None  # for WRONG_STATE: the change that came first
-    extra: dict[str, Any] | None = None
+    # a relayed reply: where it went, and whether it answered a question (waiting → back)
+    relayed_to: Literal["department", "requester"] | None = None
+    answered: bool = False
 
     @property
     def ok(self) -> bool:
@@ -118,11 +125,12 @@ async def _check(session: AsyncSession, svc: Services, request_id: int, action: 
     request, roles = await _visible(session, svc, request_id, press, lock=lock)
     if request is None:
         return Outcome(None, Refusal.NOT_FOUND), roles
-    if not allowed(action, roles, taken=request.assignee_id is not None):
+    why = refusal(action, request.status, roles, taken=request.assignee_id is not None)
+    if why is Refusal.NOT_ALLOWED:
         return Outcome(request, Refusal.NOT_ALLOWED), roles
     if not await _pressed_on_it(session, request_id, press):
         return Outcome(None, Refusal.NOT_FOUND), roles
-    if Status(request.status) not in TRANSITIONS[action].sources:
+    if why is Refusal.WRONG_STATE:
         first = await requests.last_event(session, request_id)
         return Outcome(request, Refusal.WRONG_STATE, first), roles
     return Outcome(request), roles
@@ -169,7 +177,7 @@ async def act(
             return checked
         request = checked.request
         assert request is not None
-        if action is Action.TRANSFER:
+        if TRANSITIONS[action].department:
             if to_department == request.department_key:
                 return Outcome(request, Refusal.SAME_DEPARTMENT)
             if svc.org.department(to_department or "") is None:
@@ -203,7 +211,7 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
     before, before_department = request.status, request.department_key
     changed = await requests.get_request(session, request.id)
     assert changed is not None
-    transfer = action is Action.TRANSFER
+    transfer = TRANSITIONS[action].department  # moved: the event says from where to where
     requests.add_event(
         session, request.id, now, action.value, actor, from_status=before,
         to_status=changed.status, reason=reason,
@@ -217,44 +225,69 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
 
 def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
              to_department: str | None) -> dict[str, Any]:
-    calendar = svc.org.work_calendar
-    if action is Action.TAKE:
-        if request.taken_at is not None:
-            return {"assignee_id": actor}
-        return {"assignee_id": actor, "taken_at": now,
-                "take_work_s": calendar.between(request.created_at, now),
-                "response_met": request.response_due_at is None
-                or now <= request.response_due_at}
-    if action is Action.RELEASE:
-        # back in the queue: a fresh time to take it
-        return {"assignee_id": None, **_resumed(svc, request, now),
-                "response_due_at": calendar.add(now, request.response_seconds)}
-    if action is Action.NEED_INFO:
-        # the resolution clock stops while the requester is asked
-        return {"resolve_remaining_s": _left(svc, request, now)}
-    if action is Action.ANSWER:
-        return _resumed(svc, request, now)
-    if action is Action.DONE:
-        # kept so that a reopen resumes the resolution clock where it stopped
-        paused = request.resolve_remaining_s
-        left = paused if paused is not None else _left(svc, request, now)
-        return {"done_at": now, "resolve_remaining_s": left,
-                "finish_work_s": request.resolve_seconds - left if left is not None else None,
-                "resolve_met": left is None or left >= 0}
-    if action in (Action.ACCEPT, Action.AUTO_CLOSE):
-        return {"closed_at": now}
-    if action is Action.REOPEN:
-        return {"done_at": None, "reopens": request.reopens + 1, **_resumed(svc, request, now)}
-    if action is Action.TRANSFER:
-        # the new department's response clock starts now
-        return {
-            "department_key": to_department, "assignee_id": None,
-            "transfers": request.transfers + 1, **_resumed(svc, request, now),
-            "response_due_at": calendar.add(now, request.response_seconds),
-        }
-    if action in (Action.REJECT, Action.CANCEL):
-        return {"closed_at": now}
-    return {}
+    """The columns ``action`` sets besides the status: its SLA effect."""
+    return _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
+
+
+def _assign(svc: Services, request: Request, actor: int, now: datetime,
+            _to: str | None) -> dict[str, Any]:
+    if request.taken_at is not None:
+        return {"assignee_id": actor}
+    return {"assignee_id": actor, "taken_at": now,
+            "take_work_s": svc.org.work_calendar.between(request.created_at, now),
+            "response_met": request.response_due_at is None or now <= request.response_due_at}
+
+
+def _requeue(svc: Services, request: Request, _actor: int, now: datetime,
+             _to: str | None) -> dict[str, Any]:
+    # back in the queue: a fresh time to take it
+    return {"assignee_id": None, **_resumed(svc, request, now),
+            "response_due_at": svc.org.work_calendar.add(now, request.response_seconds)}
+
+
+def _pause(svc: Services, request: Request, _actor: int, now: datetime,
+           _to: str | None) -> dict[str, Any]:
+    # the resolution clock stops while the requester is asked
+    return {"resolve_remaining_s": _left(svc, request, now)}
+
+
+def _resume(svc: Services, request: Request, _actor: int, now: datetime,
+            _to: str | None) -> dict[str, Any]:
+    return _resumed(svc, request, now)
+
+
+def _finish(svc: Services, request: Request, _actor: int, now: datetime,
+            _to: str | None) -> dict[str, Any]:
+    # kept so that a reopen resumes the resolution clock where it stopped
+    paused = request.resolve_remaining_s
+    left = paused if paused is not None else _left(svc, request, now)
+    return {"done_at": now, "resolve_remaining_s": left,
+            "finish_work_s": request.resolve_seconds - left if left is not None else None,
+            "resolve_met": left is None or left >= 0}
+
+
+def _close(_svc: Services, _request: Request, _actor: int, now: datetime,
+           _to: str | None) -> dict[str, Any]:
+    return {"closed_at": now}
+
+
+def _reopen(svc: Services, request: Request, _actor: int, now: datetime,
+            _to: str | None) -> dict[str, Any]:
+    return {"done_at": None, "reopens": request.reopens + 1, **_resumed(svc, request, now)}
+
+
+def _move(svc: Services, request: Request, actor: int, now: datetime,
+          to_department: str | None) -> dict[str, Any]:
+    # the new department's response clock starts now
+    return {**_requeue(svc, request, actor, now, None), "department_key": to_department,
+            "transfers": request.transfers + 1}
+
+
+_CLOCKS: dict[Clock, Callable[[Services, Request, int, datetime, str | None], dict[str, Any]]] = {
+    Clock.ASSIGN: _assign, Clock.REQUEUE: _requeue, Clock.PAUSE: _pause,
+    Clock.RESUME: _resume, Clock.FINISH: _finish, Clock.CLOSE: _close,
+    Clock.REOPEN: _reopen, Clock.MOVE: _move,
+}
 
 
 def _left(svc: Services, request: Request, now: datetime) -> float | None:
@@ -273,36 +306,80 @@ def _resumed(svc: Services, request: Request, now: datetime) -> dict[str, Any]:
             "resolve_remaining_s": None}
 
 
+@dataclass(frozen=True)
+class _Change:
+    """What an announcement needs to know about the change just written."""
+
+    session: AsyncSession
+    svc: Services
+    request: Request
+    actor: int
+    now: datetime
+    reason: str | None
+    before_department: str
+    shown: bool  # the card is in a department's chat (False: it waits for /bind)
+
+
 async def _announce(session: AsyncSession, svc: Services, request: Request, action: Action,
                     actor: int, now: datetime, reason: str | None, before_department: str
                     ) -> None:
-    """The card changes everywhere it is shown; the requester hears what happened."""
+    """The card changes everywhere it is shown; the people concerned hear what happened."""
     shown = await refresh_card(session, now, request)
-    requester = request.requester_id
-    if action is Action.TAKE:
-        notify(session, now, requester, "taken", request, actor_id=actor)
-    elif action is Action.RELEASE:
-        notify(session, now, requester, "released", request)
-    elif action is Action.NEED_INFO:
-        notify(session, now, requester, "question", request, actor_id=actor, text=reason or "")
-    elif action is Action.DONE:
-        notify(session, now, requester, "done", request, keyboard="review", actor_id=actor)
-    elif action is Action.REJECT:
-        notify(session, now, requester, "rejected", request, actor_id=actor, text=reason or "")
-    elif action is Action.TRANSFER:
-        await refresh_card(session, now, request, before_department)
-        notify(session, now, requester, "transferred", request, actor_id=actor,
-               department=request.department_key, text=reason or "")
-        if not shown:  # the new department has no chat: it waits for /bind, say so
-            for admin in svc.org.organization.admins:
-                notify(session, now, admin, "unbound", request)
-    elif action is Action.REOPEN:
-        await requests.drop_rating(session, request.id)
-        await notify_group(session, now, request.department_key, "reopened", request,
-                           actor_id=actor, text=reason or "")
-    elif action is Action.ACCEPT:
-        await notify_group(session, now, request.department_key, "accepted", request,
-                           actor_id=actor)
+    tell = _ANNOUNCE.get(action)
+    if tell is not None:
+        await tell(_Change(session, svc, request, actor, now, reason, before_department, shown))
+
+
+async def _taken(c: _Change) -> None:
+    notify(c.session, c.now, c.request.requester_id, "taken", c.request, actor_id=c.actor)
+
+
+async def _released(c: _Change) -> None:
+    notify(c.session, c.now, c.request.requester_id, "released", c.request)
+
+
+async def _question(c: _Change) -> None:
+    notify(c.session, c.now, c.request.requester_id, "question", c.request, actor_id=c.actor,
+           text=c.reason or "")
+
+
+async def _done(c: _Change) -> None:
+    notify(c.session, c.now, c.request.requester_id, "done", c.request, keyboard="review",
+           actor_id=c.actor)
+
+
+async def _rejected(c: _Change) -> None:
+    notify(c.session, c.now, c.request.requester_id, "rejected", c.request, actor_id=c.actor,
+           text=c.reason or "")
+
+
+async def _transferred(c: _Change) -> None:
+    request = c.request
+    await refresh_card(c.session, c.now, request, c.before_department)
+    notify(c.session, c.now, request.requester_id, "transferred", request, actor_id=c.actor,
+           department=request.department_key, text=c.reason or "")
+    if not c.shown:  # the new department has no chat: it waits for /bind, say so
+        for admin in c.svc.org.organization.admins:
+            notify(c.session, c.now, admin, "unbound", request)
+
+
+async def _reopened(c: _Change) -> None:
+    await requests.drop_rating(c.session, c.request.id)
+    await notify_group(c.session, c.now, c.request.department_key, "reopened", c.request,
+                       actor_id=c.actor, text=c.reason or "")
+
+
+async def _accepted(c: _Change) -> None:
+    await notify_group(c.session, c.now, c.request.department_key, "accepted", c.request,
+                       actor_id=c.actor)
+
+
+# who hears of each action besides the card (an action not here changes only the card)
+_ANNOUNCE: dict[Action, Callable[[_Change], Awaitable[None]]] = {
+    Action.TAKE: _taken, Action.RELEASE: _released, Action.NEED_INFO: _question,
+    Action.DONE: _done, Action.REJECT: _rejected, Action.TRANSFER: _transferred,
+    Action.REOPEN: _reopened, Action.ACCEPT: _accepted,
+}
 
 
 async def begin_input(svc: Services, request_id: int, action: Action, press: Press,
@@ -318,6 +395,58 @@ async def begin_input(svc: Services, request_id: int, action: Action, press: Pre
             await drafts.set_pending(session, press.chat_id, press.actor_id, action.value,
                                      request_id, svc.clock.now(), data)
         return checked
+
+
+async def prompt_shown(svc: Services, press: Press, message_id: int) -> None:
+    """The prompt for the presser's awaited input was sent: a reply to it is the input."""
+    async with svc.db.transaction() as session:
+        await drafts.set_prompt_message(session, press.chat_id, press.actor_id, message_id)
+
+
+async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: int
+                         ) -> PendingInput | None:
+    """The reason a person was asked for, when their message replies to its prompt."""
+    async with svc.db.reading() as session:
+        pending = await drafts.get_pending(session, chat_id, user_id)
+    if pending is None or pending.prompt_message_id != reply_to \
+            or pending.kind not in REASON_ACTIONS:
+        return None
+    return pending
+
+
+async def give_reason(svc: Services, pending: PendingInput, press: Press, text: str
+                      ) -> Outcome:
+    """Apply the action a typed reason was asked for; the prompt is answered either way."""
+    outcome = await act(svc, pending.request_id, REASON_ACTIONS[pending.kind], press, reason=text,
+                        to_department=pending.data.get("to"))
+    async with svc.db.transaction() as session:
+        await drafts.clear_pending(session, press.chat_id, press.actor_id)
+    return outcome
+
+
+async def people_named(svc: Services, outcome: Outcome) -> dict[int, User]:
+    """The people a refusal names: the request's assignee and who changed it first."""
+    request, first = outcome.request, outcome.first
+    ids = {i for i in (request.assignee_id if request else None,
+                       first.actor_id if first else None) if i is not None}
+    if not ids:
+        return {}
+    async with svc.db.reading() as session:
+        return await users.get_users(session, ids)
+
+
+async def reviewed(svc: Services, request_id: int) -> tuple[Request | None, bool]:
+    """The request after Accept or Reopen, and whether it has a rating."""
+    async with svc.db.reading() as session:
+        request = await requests.get_request(session, request_id)
+        return request, await requests.get_rating(session, request_id) is not None
+
+
+async def request_shown_by(svc: Services, chat_id: int, message_id: int) -> int | None:
+    """The request a message shows (its card, a notice, a relayed reply), if any."""
+    async with svc.db.reading() as session:
+        shown = await requests.request_of_message(session, chat_id, message_id)
+    return shown.request_id if shown is not None and shown.kind in SHOWS_REQUEST else None
 
 
 async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outcome:
@@ -344,7 +473,7 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
         await reschedule(session, svc, request, now)
         await drafts.set_pending(session, press.chat_id, press.actor_id, RATING_COMMENT,
                                  request_id, now)
-        return Outcome(request, extra={"score": score})
+        return Outcome(request)
 
 
 async def comment(svc: Services, user_id: int, text: str, *, reply_to: int | None,
@@ -424,7 +553,7 @@ async def relay_message(
             await relay(session, now, request, to_chat=binding.chat_id, thread_id=binding.thread_id,
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=True)
-            return Outcome(request, extra={"answered": answered, "to": "department"})
+            return Outcome(request, relayed_to="department", answered=answered)
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)
@@ -435,5 +564,5 @@ async def relay_message(
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=False)
             requests.add_event(session, request_id, now, "message", press.actor_id, reason=text)
-            return Outcome(request, extra={"to": "requester"})
+            return Outcome(request, relayed_to="requester")
         return Outcome(request, Refusal.NOT_ALLOWED)

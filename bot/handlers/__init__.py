@@ -24,7 +24,7 @@ async def on_callback(update: Update, context: Context) -> None:
     """Every button press: parsed strictly, then checked on the server by its handler."""
     query = update.callback_query
     assert query is not None
-    press = callbacks.parse(query.data)
+    press = callbacks.press_of(update)
     if isinstance(press, FormPress) and query.message is not None \
             and query.message.chat.id == query.from_user.id:
         await form.on_press(update, context, press)

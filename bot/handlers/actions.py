@@ -12,9 +12,8 @@ from bot.callbacks import RequestPress
 from bot.i18n import plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
-from core.lifecycle import Action, Refusal, Status
+from core.lifecycle import TRANSITIONS, Action, Refusal, Status
 from core.workflow import (
-    CARD,
     CHOOSER,
     COMMENT_WAIT,
     NOTICE,
@@ -25,24 +24,29 @@ from core.workflow import (
     check,
     comment,
     may_dismiss,
+    people_named,
+    prompt_shown,
     rate,
     remember_message,
+    reviewed,
     skip_comment,
 )
-from db import drafts, users
 
-SIMPLE = {"take": Action.TAKE, "done": Action.DONE, "rel": Action.RELEASE,
-          "acc": Action.ACCEPT, "reo": Action.REOPEN}
-TOASTS = {"take": "press.took", "done": "press.done", "rel": "press.released",
-          "acc": "press.accepted", "reo": "press.reopened"}
-NEEDS_REASON = {"rej": Action.REJECT, "ask": Action.NEED_INFO}
-PROMPTS = {Action.REJECT: "prompt.reject", Action.NEED_INFO: "prompt.need_info",
-           Action.TRANSFER: "prompt.transfer"}
-# the message each button belongs on: a press from any other message is refused
-_CARD, _CHOOSER, _NOTICE = frozenset({CARD}), frozenset({CHOOSER}), frozenset({NOTICE})
-PRESSED_ON = {"take": _CARD, "rej": _CARD, "tr": _CARD, "done": _CARD, "ask": _CARD,
-              "rel": _CARD, "to": _CHOOSER, "drop": _CHOOSER, "acc": _NOTICE, "reo": _NOTICE,
-              "rate": _NOTICE}
+# the message each press belongs on: a press from any other message is refused. An
+# action's button is where the lifecycle table shows it; the department chosen for a
+# transfer, and its Cancel, come from the chooser under the card
+_CHOOSER, _NOTICE = frozenset({CHOOSER}), frozenset({NOTICE})
+OTHER_PRESSES_ON = {"drop": _CHOOSER, "rate": _NOTICE}
+
+
+def pressed_on(press: RequestPress) -> frozenset[str] | None:
+    action = press.action
+    if action is None:
+        return OTHER_PRESSES_ON.get(press.verb)
+    place = TRANSITIONS[action].button
+    if press.arg is not None or place is None:  # a department chosen on the chooser
+        return _CHOOSER
+    return frozenset({place.value})
 
 
 def _thread(update: Update) -> int | None:
@@ -53,11 +57,11 @@ def _thread(update: Update) -> int | None:
     return None
 
 
-def _press(update: Update, verb: str) -> Press:
+def _press(update: Update, press: RequestPress) -> Press:
     query = update.callback_query
     assert query is not None and query.message is not None
     return Press(query.from_user.id, query.message.chat.id, query.message.message_id,
-                 on=PRESSED_ON.get(verb))
+                 on=pressed_on(press))
 
 
 async def refusal_text(update: Update, context: Context, outcome: Outcome) -> str:
@@ -70,10 +74,9 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
         return toast(lang, "press.not_found")
     if outcome.refusal is Refusal.SAME_DEPARTMENT:
         return toast(lang, "press.same_department", id=number)
+    people = await people_named(svc, outcome)
     if outcome.refusal is Refusal.NOT_ALLOWED:
         if request.assignee_id and request.status in (Status.IN_PROGRESS, Status.WAITING):
-            async with svc.db.transaction() as session:
-                people = await users.get_users(session, {request.assignee_id})
             return toast(lang, "press.not_assignee",
                          name=person(people.get(request.assignee_id), request.assignee_id))
         return toast(lang, "press.not_allowed")
@@ -81,8 +84,6 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
     status = plain(lang, f"status.{request.status}")
     if first is None or first.actor_id is None:
         return toast(lang, "press.wrong_state", id=number, status=status)
-    async with svc.db.transaction() as session:
-        people = await users.get_users(session, {first.actor_id})
     at = first.at.astimezone(ZoneInfo(svc.org.organization.timezone)).strftime("%H:%M")
     return toast(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
                                                                  first.actor_id),
@@ -93,22 +94,16 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
     query = update.callback_query
     assert query is not None
     svc, lang = services(context), language(update, context)
-    where = _press(update, press.verb)
-    if press.verb in SIMPLE:
-        outcome = await act(svc, press.request_id, SIMPLE[press.verb], where)
-        if not outcome.ok:
-            await query.answer(await refusal_text(update, context, outcome), show_alert=True)
-            return
-        sender(context).wake()
-        await query.answer(toast(lang, TOASTS[press.verb], id=press.request_id))
-        if press.verb in ("acc", "reo"):
-            await _after_review(update, context, press.verb, press.request_id)
-    elif press.verb in NEEDS_REASON:
-        await _ask_reason(update, context, where, press.request_id, NEEDS_REASON[press.verb])
-    elif press.verb == "tr":
-        await _choose_department(update, context, where, press.request_id)
-    elif press.verb == "to":
-        await _ask_reason(update, context, where, press.request_id, Action.TRANSFER, press.arg)
+    where = _press(update, press)
+    action = press.action
+    if action is not None:
+        step = TRANSITIONS[action]
+        if step.department and press.arg is None:
+            await _choose_department(update, context, where, press.request_id, action)
+        elif step.needs_reason:
+            await _ask_reason(update, context, where, press.request_id, action, press.arg)
+        else:
+            await _apply(update, context, where, press.request_id, action)
     elif press.verb == "drop":  # Cancel on the transfer chooser
         outcome = await may_dismiss(svc, press.request_id, Action.TRANSFER, where)
         if not outcome.ok:
@@ -124,6 +119,23 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
             return
         await query.answer(toast(lang, "prompt.cancelled"))
         await _edit_markup(update, None)
+
+
+async def _apply(update: Update, context: Context, where: Press, request_id: int,
+                 action: Action) -> None:
+    """An action a press applies at once: the presser is told, the message follows."""
+    query = update.callback_query
+    assert query is not None
+    lang = language(update, context)
+    outcome = await act(services(context), request_id, action, where)
+    if not outcome.ok:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    sender(context).wake()
+    step = TRANSITIONS[action]
+    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    if step.review is not None:
+        await _after_review(update, context, step.review, request_id)
 
 
 async def _ask_reason(update: Update, context: Context, where: Press, request_id: int,
@@ -142,19 +154,19 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     await query.answer(toast(lang, "press.ask_reason"))
-    if action is Action.TRANSFER:
+    chosen = TRANSITIONS[action].department
+    if chosen:
         await _delete(update)  # the department chooser has done its job
     prompt = await context.bot.send_message(
         where.chat_id,
-        t(lang, PROMPTS[action], actor=person_from(update), id=request_id,
+        t(lang, TRANSITIONS[action].prompt or "", actor=person_from(update), id=request_id,
           department=department.name if department else ""),
         parse_mode="HTML",
         reply_markup=ForceReply(selective=True),
-        reply_to_message_id=None if action is Action.TRANSFER else where.message_id,
+        reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
     )
-    async with svc.db.transaction() as session:
-        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
+    await prompt_shown(svc, where, prompt.message_id)
 
 
 def person_from(update: Update) -> str:
@@ -166,11 +178,11 @@ def person_from(update: Update) -> str:
 
 
 async def _choose_department(update: Update, context: Context, where: Press,
-                             request_id: int) -> None:
+                             request_id: int, action: Action) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     svc, lang = services(context), language(update, context)
-    outcome = await check(svc, request_id, Action.TRANSFER, where)
+    outcome = await check(svc, request_id, action, where)
     if not outcome.ok or outcome.request is None:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
@@ -206,24 +218,18 @@ async def _rate(update: Update, context: Context, where: Press, press: RequestPr
         where.chat_id, t(lang, "review.rated", id=request.id, stars=stars(score),
                          minutes=int(COMMENT_WAIT.total_seconds() // 60)),
         parse_mode="HTML", reply_markup=ForceReply())
-    async with svc.db.transaction() as session:
-        await drafts.set_prompt_message(session, where.chat_id, where.actor_id, prompt.message_id)
+    await prompt_shown(svc, where, prompt.message_id)
 
 
-async def _after_review(update: Update, context: Context, verb: str, request_id: int) -> None:
-    """Accept or Reopen pressed: the review message says what happened."""
+async def _after_review(update: Update, context: Context, key: str, request_id: int) -> None:
+    """Accept or Reopen pressed: the review message says what happened (and asks for a
+    rating still owed on a closed request)."""
     svc, lang = services(context), language(update, context)
-    from db.requests import get_rating, get_request
-
-    async with svc.db.transaction() as session:
-        rating = await get_rating(session, request_id)
-        request = await get_request(session, request_id)
+    request, rated = await reviewed(svc, request_id)
     department = svc.org.department(request.department_key) if request else None
-    if verb == "acc":
-        key = "review.accepted" if rating else "review.accepted_rate"
-        markup = None if rating else keyboards.rate_only(request_id)
-    else:
-        key, markup = "review.reopened", None
+    markup = None
+    if request is not None and request.status == Status.CLOSED and not rated:
+        key, markup = "review.accepted_rate", keyboards.rate_only(request_id)
     query = update.callback_query
     assert query is not None
     try:

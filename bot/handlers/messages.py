@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.constants import ChatType
 
 from bot.handlers import actions, form
 from bot.i18n import t
 from bot.runtime import Context, language, sender, services
-from core.lifecycle import Action, Refusal
-from core.workflow import RELAY_AFTER_CLOSE, SHOWS_REQUEST, Press, act, relay_message
-from db import drafts, requests
-
-REASON_ACTIONS = {"reject": Action.REJECT, "need_info": Action.NEED_INFO,
-                  "transfer": Action.TRANSFER}
-
-
-def _text(message: Message) -> str | None:
-    return message.text if message.text is not None else None
+from core.lifecycle import Refusal
+from core.workflow import (
+    RELAY_AFTER_CLOSE,
+    Press,
+    awaited_reason,
+    give_reason,
+    relay_message,
+    request_shown_by,
+)
+from db.models import PendingInput
 
 
 async def private_message(update: Update, context: Context) -> None:
@@ -40,17 +40,15 @@ async def group_message(update: Update, context: Context) -> None:
     reply_to = message.reply_to_message
     if reply_to is None or reply_to.from_user is None or reply_to.from_user.id != context.bot.id:
         return
-    svc = services(context)
-    async with svc.db.reading() as session:
-        pending = await drafts.get_pending(session, message.chat.id, update.effective_user.id)
-    if pending is not None and pending.prompt_message_id == reply_to.message_id:
-        await _typed_reason(update, context, pending.kind, pending.request_id, pending.data)
+    pending = await awaited_reason(services(context), message.chat.id,
+                                   update.effective_user.id, reply_to.message_id)
+    if pending is not None:
+        await _typed_reason(update, context, pending)
         return
     await _reply_about_request(update, context)
 
 
-async def _typed_reason(update: Update, context: Context, kind: str, request_id: int,
-                        data: dict[str, str]) -> None:
+async def _typed_reason(update: Update, context: Context, pending: PendingInput) -> None:
     message = update.effective_message
     assert message is not None and update.effective_user is not None
     svc, lang = services(context), language(update, context)
@@ -60,10 +58,7 @@ async def _typed_reason(update: Update, context: Context, kind: str, request_id:
         return
     press = Press(update.effective_user.id, message.chat.id, message.message_id,
                   update.update_id)
-    outcome = await act(svc, request_id, REASON_ACTIONS[kind], press, reason=text,
-                        to_department=data.get("to"))
-    async with svc.db.transaction() as session:
-        await drafts.clear_pending(session, message.chat.id, update.effective_user.id)
+    outcome = await give_reason(svc, pending, press, text)
     if outcome.refusal is Refusal.DUPLICATE:
         return
     if not outcome.ok:
@@ -80,14 +75,12 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     if reply_to is None:
         return False
     svc, lang = services(context), language(update, context)
-    async with svc.db.reading() as session:
-        shown = await requests.request_of_message(session, message.chat.id, reply_to.message_id)
-    if shown is None or shown.kind not in SHOWS_REQUEST:
+    request_id = await request_shown_by(svc, message.chat.id, reply_to.message_id)
+    if request_id is None:
         return False
     press = Press(update.effective_user.id, message.chat.id, message.message_id,
                   update.update_id)
-    text = _text(message)
-    outcome = await relay_message(svc, shown.request_id, press, text=text,
+    outcome = await relay_message(svc, request_id, press, text=message.text,
                                   caption=message.caption)
     request = outcome.request
     if outcome.refusal is Refusal.DUPLICATE:
@@ -106,11 +99,10 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     sender(context).wake()
     department = svc.org.department(request.department_key)
     name = department.name if department else request.department_key
-    extra = outcome.extra or {}
-    if extra.get("to") == "requester":
+    if outcome.relayed_to == "requester":
         key = "relay.sent_requester"
     else:
-        key = "relay.answered" if extra.get("answered") else "relay.sent"
+        key = "relay.answered" if outcome.answered else "relay.sent"
     if message.chat.type == ChatType.PRIVATE or key != "relay.sent_requester":
         await message.reply_html(t(lang, key, id=request.id, department=name))
     return True

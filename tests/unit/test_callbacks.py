@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import callbacks as cb
-from bot.callbacks import FORM_VERBS, REQUEST_VERBS, FormPress, RequestPress, parse
+from bot.callbacks import ALIASES, FORM_VERBS, REQUEST_VERBS, FormPress, RequestPress, parse
+from core.lifecycle import TRANSITIONS, Action
 
 LONG_KEY = "k" * 16  # the longest key the org file allows
 BIG_ID = 2**31 - 1  # the largest the requests.id column holds
@@ -15,12 +16,44 @@ FORM_SAMPLES = {
     "dep": ("finance",), "typ": ("reimburse",), "opt": (9, 59), "skip": (9,),
     "pri": ("urgent",), "ok": (), "no": (), "back": (),
 }
-REQUEST_ARGS = {"to": "finance", "rate": 5}
+REQUEST_ARGS = {"transfer": "finance", "rate": 5}
+# every (verb, argument) a button may carry
+REQUEST_SAMPLES = [(verb, REQUEST_ARGS.get(verb) if n else None)
+                   for verb, arities in sorted(REQUEST_VERBS.items()) for n in sorted(arities)]
 
 
 def test_samples_cover_every_verb() -> None:
     assert set(FORM_SAMPLES) == set(FORM_VERBS)
-    assert {v for v, n in REQUEST_VERBS.items() if n} == set(REQUEST_ARGS)
+    assert {v for v, n in REQUEST_VERBS.items() if max(n)} == set(REQUEST_ARGS)
+
+
+def test_buttons_that_start_an_action_carry_its_name() -> None:
+    pressed = {a.value for a, step in TRANSITIONS.items() if step.button is not None}
+    assert pressed == {"take", "reject", "transfer", "done", "need_info", "release",
+                       "accept", "reopen"}
+    assert set(REQUEST_VERBS) == pressed | {"rate", "nocom", "drop"}
+    assert parse("v1:r:need_info:42") == RequestPress("need_info", 42)
+    assert parse("v1:r:need_info:42").action is Action.NEED_INFO  # type: ignore[union-attr]
+    assert parse("v1:r:rate:42:5").action is None  # type: ignore[union-attr]
+    # actions no button starts are not verbs
+    for action in ("answer", "cancel", "auto_close"):
+        assert parse(f"v1:r:{action}:42") is None
+
+
+@pytest.mark.parametrize(("old", "data"), [
+    ("v1:r:rej:7", RequestPress("reject", 7)), ("v1:r:ask:7", RequestPress("need_info", 7)),
+    ("v1:r:rel:7", RequestPress("release", 7)), ("v1:r:acc:7", RequestPress("accept", 7)),
+    ("v1:r:reo:7", RequestPress("reopen", 7)), ("v1:r:tr:7", RequestPress("transfer", 7)),
+    ("v1:r:to:7:hr", RequestPress("transfer", 7, "hr")),
+])
+def test_verbs_of_cards_posted_earlier_still_work(old: str, data: RequestPress) -> None:
+    assert parse(old) == data
+    assert set(ALIASES.values()) <= set(REQUEST_VERBS)
+
+
+@pytest.mark.parametrize("data", ["v1:r:tr:7:hr", "v1:r:to:7", "v1:r:rej:7:x", "v1:r:ask:0"])
+def test_old_verbs_keep_their_arity(data: str) -> None:
+    assert parse(data) is None
 
 
 @pytest.mark.parametrize("verb", sorted(FORM_VERBS))
@@ -31,9 +64,8 @@ def test_form_verbs_round_trip(verb: str) -> None:
     assert parse(data) == FormPress(verb, tuple(str(a) for a in args))
 
 
-@pytest.mark.parametrize("verb", sorted(REQUEST_VERBS))
-def test_request_verbs_round_trip(verb: str) -> None:
-    arg = REQUEST_ARGS.get(verb)
+@pytest.mark.parametrize(("verb", "arg"), REQUEST_SAMPLES)
+def test_request_verbs_round_trip(verb: str, arg: str | int | None) -> None:
     data = cb.request(verb, 42, arg)
     assert data.startswith("v1:r:")
     assert parse(data) == RequestPress(verb, 42, None if arg is None else str(arg))
@@ -47,9 +79,9 @@ def test_form_data_fits_with_the_longest_keys(verb: str) -> None:
     assert parse(data) == FormPress(verb, tuple(str(a) for a in args))
 
 
-@pytest.mark.parametrize("verb", sorted(REQUEST_VERBS))
-def test_request_data_fits_with_a_big_id(verb: str) -> None:
-    arg = LONG_KEY if verb == "to" else REQUEST_ARGS.get(verb)
+@pytest.mark.parametrize(("verb", "arg"), REQUEST_SAMPLES)
+def test_request_data_fits_with_a_big_id(verb: str, arg: str | int | None) -> None:
+    arg = LONG_KEY if verb == "transfer" and arg else arg
     data = cb.request(verb, BIG_ID, arg)
     assert len(data.encode()) <= 64
     assert parse(data) == RequestPress(verb, BIG_ID, None if arg is None else str(arg))

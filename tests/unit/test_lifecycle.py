@@ -12,10 +12,14 @@ from core.lifecycle import (
     Role,
     Status,
     allowed,
-    can_apply,
 )
 
 S, A, R = Status, Action, Role
+
+
+def can_apply(action: Action, status: Status | str) -> bool:
+    """Whether ``action`` may start from ``status`` (the database holds plain strings)."""
+    return Status(status) in TRANSITIONS[action].sources
 
 # what SPEC §3 says, written out independently of the code
 EXPECTED: dict[Action, tuple[set[Status], Status, set[Role]]] = {

@@ -1,0 +1,102 @@
+"""The lifecycle table drives the buttons: for every action × status × role, a button is
+shown exactly when a press of it would be accepted (core.lifecycle.refusal, the check the
+workflow applies), and a shown button never answers "Too late"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import callbacks, keyboards
+from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Role, Status, refusal
+
+S, A, R = Status, Action, Role
+NUMBER = 7
+# the roles core sees for each person where they press: the requester in the private
+# chat, staff in the department's chat (a manager there is also a member of it)
+PEOPLE: dict[str, set[Role]] = {
+    "requester": {R.REQUESTER},
+    "executor": {R.EXECUTOR},
+    "assignee": {R.EXECUTOR, R.ASSIGNEE},
+    "manager": {R.EXECUTOR, R.MANAGER},
+    "stranger": set(),
+}
+SEES = {Place.CARD: ("executor", "assignee", "manager"), Place.NOTICE: ("requester",)}
+# accepted but offered by no button: on a taken request, Reject and Transfer are the
+# assignee's or a manager's and the card keeps to Done, Need info, Release (SPEC §3);
+# a reason asked for while the request was new may still come after the take
+NOT_OFFERED = {(a, s) for a in (A.REJECT, A.TRANSFER) for s in (S.IN_PROGRESS, S.WAITING)}
+
+
+def taken_options(status: Status) -> tuple[bool, ...]:
+    """Whether someone has taken a request in ``status``: never while new, always while
+    worked on or reviewed, either once it ended."""
+    if status is S.NEW:
+        return (False,)
+    if status in (S.IN_PROGRESS, S.WAITING, S.ON_REVIEW):
+        return (True,)
+    return (False, True)
+
+
+def shown(place: Place, status: Status) -> set[Action]:
+    """The actions the keyboard builder puts on that message, read back from its data."""
+    if place is Place.CARD:
+        markup = keyboards.card("en", NUMBER, status)
+    else:
+        markup = keyboards.review("en", NUMBER) if status is S.ON_REVIEW else None
+    actions = set()
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            press = callbacks.parse(button.callback_data)
+            assert isinstance(press, callbacks.RequestPress) and press.request_id == NUMBER
+            if press.action is not None:
+                actions.add(press.action)
+    return actions
+
+
+CASES = [(a, s, taken) for a in Action for s in Status for taken in taken_options(s)]
+
+
+@pytest.mark.parametrize(("action", "status", "taken"), CASES)
+def test_a_button_is_shown_exactly_when_its_press_is_accepted(
+        action: Action, status: Status, taken: bool) -> None:
+    step = TRANSITIONS[action]
+    answers = {who: refusal(action, status, roles, taken=taken)
+               for who, roles in PEOPLE.items() if taken or who != "assignee"}
+    if step.button is None:  # no button, no press: nothing shows it anywhere
+        assert all(action not in shown(place, status) for place in Place)
+        return
+    offered = action in shown(step.button, status)
+    accepted = [who for who in SEES[step.button] if who in answers and answers[who] is None]
+    if (action, status) in NOT_OFFERED:
+        assert not offered and set(accepted) == {"assignee", "manager"}
+        return
+    assert offered == bool(accepted), (accepted, answers)
+    if offered:  # whoever is refused is told it is not theirs to press, never "too late"
+        assert Refusal.WRONG_STATE not in answers.values(), answers
+        assert answers["stranger"] is Refusal.NOT_FOUND
+    else:
+        assert all(answer is not None for answer in answers.values()), answers
+
+
+def test_the_cards_show_what_spec_says() -> None:
+    assert [a.value for a in shown_in_order(S.NEW)] == ["take", "reject", "transfer"]
+    assert [a.value for a in shown_in_order(S.IN_PROGRESS)] == ["done", "need_info", "release"]
+    assert [a.value for a in shown_in_order(S.WAITING)] == ["done", "release"]
+    assert shown(Place.NOTICE, S.ON_REVIEW) == {A.ACCEPT, A.REOPEN}
+
+
+def shown_in_order(status: Status) -> list[Action]:
+    markup = keyboards.card("en", NUMBER, status)
+    assert markup is not None
+    return [press.action for button in markup.inline_keyboard[0]
+            if isinstance(press := callbacks.parse(button.callback_data), callbacks.RequestPress)
+            and press.action is not None]
+
+
+def test_every_declaration_is_complete() -> None:
+    for action, step in TRANSITIONS.items():
+        assert step.shown_on <= step.sources, action
+        if step.button is not None and not step.needs_reason and not step.department:
+            assert step.toast is not None, action  # applied at once: the presser is told
+        if step.department:
+            assert step.needs_reason, action  # the department chosen, then the reason
