@@ -159,22 +159,14 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         await _delete(update)  # the department chooser has done its job
     prompt = await context.bot.send_message(
         where.chat_id,
-        t(lang, TRANSITIONS[action].prompt or "", actor=person_from(update), id=request_id,
-          department=department.name if department else ""),
+        t(lang, TRANSITIONS[action].prompt or "", actor=person(update.effective_user, link=True),
+          id=request_id, department=department.name if department else ""),
         parse_mode="HTML",
         reply_markup=ForceReply(selective=True),
         reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
     )
     await prompt_shown(svc, where, prompt.message_id)
-
-
-def person_from(update: Update) -> str:
-    user = update.effective_user
-    assert user is not None
-    from bot.i18n import Html, escape
-
-    return Html(f'<a href="tg://user?id={user.id}">{escape(user.full_name)}</a>')
 
 
 async def _choose_department(update: Update, context: Context, where: Press,
