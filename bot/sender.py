@@ -30,7 +30,7 @@ from bot.outbox_render import Delivery, OutboxRenderer, Permanent, chat_is_gone
 from bot.pacer import Pacer
 from core import delivery as delivery_policy
 from core.context import Services
-from core.payloads import Card, Notice, Relay, parse
+from core.payloads import Card, Notice, Payload, Relay, parse
 from db import outbox, requests, users
 from db.models import OutboxMessage, User
 
@@ -235,10 +235,20 @@ class OutboxSender:
             item = await outbox.claim(session, item_id, now)
             if item is None:
                 return None
-            return await self._load(session, item)
+            try:
+                payload = parse(item.kind, item.payload)
+            except (KeyError, TypeError, ValueError) as exc:
+                # never sendable: failed at once rather than holding its chat's queue
+                log.error("outbox %s to %s failed for good: unreadable payload (%r)",
+                          item.id, item.chat_id, exc, extra={"request": item.request_id})
+                await outbox.mark_failed(session, item.id, item.attempts,
+                                         f"unreadable payload: {exc!r}")
+                self.metrics.failed.labels(item.kind).inc()
+                return None
+            return await self._load(session, item, payload)
 
-    async def _load(self, session: AsyncSession, item: OutboxMessage) -> Delivery:
-        payload = parse(item.kind, item.payload)
+    async def _load(self, session: AsyncSession, item: OutboxMessage,
+                    payload: Payload) -> Delivery:
         request = (await requests.get_request(session, item.request_id)
                    if item.request_id else None)
         ids = {item.chat_id} | payload.people()

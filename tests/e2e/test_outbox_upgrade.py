@@ -49,3 +49,21 @@ async def test_rows_in_the_old_shapes_are_delivered(emu, bot):
     async with bot.svc.db.reading() as session:
         statuses = set(await session.scalars(select(OutboxMessage.status)))
     assert statuses == {"sent"}
+
+
+async def test_an_unreadable_row_fails_alone(emu, bot):
+    """A row no version could send fails at once instead of holding its chat."""
+    number = await file_access_request(emu, bot)
+    before = len(emu.bot_messages(REQUESTER))
+    async with bot.svc.db.transaction() as session:
+        broken = outbox.enqueue(session, bot.clock.now(), chat_id=REQUESTER, kind="notice",
+                                payload={"args": {}})
+        outbox.enqueue(session, bot.clock.now(), chat_id=REQUESTER, kind="notice",
+                       payload={"template": "delayed", "args": {}}, request_id=number)
+    await bot.settle()
+    assert len(emu.bot_messages(REQUESTER)) == before + 1
+    assert "cannot be reached" in emu.bot_messages(REQUESTER)[-1].text
+    async with bot.svc.db.reading() as session:
+        row = await session.get(OutboxMessage, broken.id)
+    assert row is not None and row.status == "failed"
+    assert row.last_error is not None and "unreadable payload" in row.last_error
