@@ -4,38 +4,39 @@ It delivers what the database says is owed, in order per chat, within
 Telegram's limits; retries network errors and 5xx with backoff; obeys
 ``retry_after``; follows migrated groups; and stops on permanent refusals,
 telling a person who can act instead of dropping the message silently.
+
+This module is the delivery loop (which message, leases, pacing, outcomes);
+``bot.outbox_render`` turns a message into Telegram calls, and
+``core.delivery`` decides who is told when Telegram refuses one for good.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, Message, ReplyParameters
-from telegram.constants import ParseMode
+from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from bot import keyboards, render
-from bot.i18n import Html, pick_language, t
+from bot.i18n import pick_language
 from bot.limiter import retry_seconds, sender_calls
 from bot.metrics import Metrics
+from bot.outbox_render import Delivery, OutboxRenderer, Permanent, chat_is_gone
 from bot.pacer import Pacer
 from core import delivery as delivery_policy
+from core import outgoing
 from core.context import Services
-from core.delivery import files_refused
+from core.payloads import Card, Notice, Payload, Relay, parse
 from db import outbox, requests, users
-from db.models import ChatBinding, OutboxMessage, Rating, Request, User
+from db.models import OutboxMessage, User
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-CAPTION_LIMIT = 1024
 MAX_BACKOFF = 300.0
 # on stop (SIGTERM) the sender goes on delivering what is due for this long,
 # finishing the message in hand, so the answer to the last update still leaves;
@@ -46,21 +47,10 @@ STOP_GRACE = 5.0
 STOP_HARD_LIMIT = 15.0
 
 
-class Permanent(Exception):
-    """Telegram refuses this message for good (blocked, kicked, chat gone)."""
-
-
 class LeaseLost(Exception):
     """Another sender has this message now (our lease ran out): stop sending it."""
 
 
-# a 400 about the place rather than the message: the chat or topic is gone, or
-# the bot may no longer post there; the admins must act
-_CHAT_GONE = ("chat not found", "thread not found", "topic_deleted", "topic_closed",
-              "not enough rights to send text messages", "have no rights to send a message",
-              "chat_write_forbidden", "group chat was deactivated")
-# (a group that forbids photos refuses one photo, "not enough rights to send photos":
-# that message fails alone)
 HEADS_PER_QUERY = 200
 # a wait for Telegram's limits longer than this is not slept through inside a
 # send: the message is given back with its progress, and other chats go meanwhile
@@ -79,18 +69,13 @@ class Deferred(Exception):
         self.seconds = seconds
 
 
-def chat_is_gone(exc: Forbidden | BadRequest) -> bool:
-    """403 is about the chat; a 400 is about one message unless it names the chat."""
-    return isinstance(exc, Forbidden) or any(
-        marker in exc.message.lower() for marker in _CHAT_GONE)
-
-
 class OutboxSender:
     def __init__(self, svc: Services, bot: Bot, pacer: Pacer | None = None,
                  metrics: Metrics | None = None) -> None:
         self.svc, self.bot = svc, bot
         self.pacer = pacer or Pacer()
         self.metrics = metrics or Metrics()
+        self.renderer = OutboxRenderer(svc, bot, self._call)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
@@ -218,7 +203,7 @@ class OutboxSender:
             return delay
         try:
             with sender_calls():  # paced here and retried via the outbox, not by the limiter
-                await self._send(delivery)
+                await self.renderer.send(delivery)
         except asyncio.CancelledError:
             # stopped mid-send past the hard limit: give the message back at once
             # instead of leaving it leased until the lease ends
@@ -273,7 +258,8 @@ class OutboxSender:
                                           delivery.message_ids[0]
                                           if delivery.message_ids else None)
             if delivery.refused_files and delivery.request is not None:
-                files_refused(session, now, delivery.request, delivery.refused_files)
+                delivery_policy.files_refused(session, now, delivery.request,
+                                              delivery.refused_files)
             if held and delivery.posted_card and delivery.request is not None:
                 await self._disarm_if_moved(session, delivery, now)
         if not held:
@@ -302,8 +288,8 @@ class OutboxSender:
         current = await users.binding_for(session, request.department_key)
         if current is not None and (current.chat_id, current.thread_id) != (
                 item.chat_id, item.thread_id):
-            outbox.enqueue(session, now, chat_id=item.chat_id, thread_id=item.thread_id,
-                           kind="card", request_id=request.id, payload={"moved": True})
+            await outgoing.cards(session, now, item.chat_id, item.thread_id, [request.id],
+                                 moved=True)
 
     async def _claim(self, item_id: int, now: datetime) -> Delivery | None:
         """Lease the item and read, in the same transaction, all its send needs."""
@@ -311,28 +297,35 @@ class OutboxSender:
             item = await outbox.claim(session, item_id, now)
             if item is None:
                 return None
-            return await self._load(session, item)
+            try:
+                payload = parse(item.kind, item.payload)
+            except (KeyError, TypeError, ValueError) as exc:
+                # never sendable: failed at once rather than holding its chat's queue
+                log.error("outbox %s to %s failed for good: unreadable payload (%r)",
+                          item.id, item.chat_id, exc, extra={"request": item.request_id})
+                await outbox.mark_failed(session, item.id, item.attempts,
+                                         f"unreadable payload: {exc!r}")
+                self.metrics.failed.labels(item.kind).inc()
+                return None
+            return await self._load(session, item, payload)
 
-    async def _load(self, session: AsyncSession, item: OutboxMessage) -> Delivery:
-        payload = item.payload
+    async def _load(self, session: AsyncSession, item: OutboxMessage,
+                    payload: Payload) -> Delivery:
         request = (await requests.get_request(session, item.request_id)
                    if item.request_id else None)
-        ids = {item.chat_id}
+        ids = {item.chat_id} | payload.people()
         if request is not None:
             ids |= {request.requester_id, request.assignee_id or 0}
-        for author in (payload.get("author_id"), payload.get("args", {}).get("actor_id"),
-                       payload.get("mention")):
-            if author:
-                ids.add(int(author))
         people = await users.get_users(session, {i for i in ids if i > 0})
-        delivery = Delivery(item, request, people, self._language(item, people),
+        delivery = Delivery(item, payload, request, people, self._language(item, people),
                             attempt=item.attempts, parts_done=item.parts_done)
         if request is None:
             return delivery
-        if item.kind == "card":
+        if isinstance(payload, Card):
             delivery.binding = await users.binding_for(session, request.department_key)
             delivery.rating = await requests.get_rating(session, request.id)
-        if item.kind == "card" or payload.get("reply_to_card"):
+        if isinstance(payload, Card) or (isinstance(payload, Notice | Relay)
+                                         and payload.reply_to_card):
             card = await requests.card_message(session, request.id, item.chat_id, item.thread_id)
             delivery.card_message_id = card.message_id if card else None
         elif item.kind == "relay":
@@ -349,7 +342,7 @@ class OutboxSender:
 
     async def _call(self, d: Delivery, chat_id: int, call: Callable[[], Awaitable[T]]) -> T:
         """One Telegram call of a delivery, counted against the chat's budget; the
-        first was waited for before the claim, each further one in _next_part."""
+        first was counted right after the claim, each further one in _next_part."""
         if d.calls:
             await self._next_part(d, chat_id)
         d.calls += 1
@@ -408,13 +401,8 @@ class OutboxSender:
             held = await outbox.retry_later(session, item.id, delivery.attempt,
                                             now + timedelta(seconds=seconds), error,
                                             delivery.parts_done)
-            if held and reason == "network" and item.kind == "card" and item.attempts == 1 \
-                    and request is not None:
-                # the first outage on a card: the requester learns it is delayed, once (a
-                # flood limit is no outage: the card follows within the minute)
-                outbox.enqueue(session, now, chat_id=request.requester_id, kind="notice",
-                               request_id=request.id,
-                               payload={"template": "delayed", "args": {}})
+            if held:
+                delivery_policy.put_off(session, now, item, request, outage=reason == "network")
 
     async def _give_up(self, delivery: Delivery, error: str, *, chat_gone: bool) -> None:
         """Telegram refuses for good: stop retrying and tell someone who can act
@@ -437,232 +425,3 @@ class OutboxSender:
             else:
                 delivery_policy.message_refused(session, now, self.svc.org.organization.admins,
                                                 item, request, error)
-
-    # ---------------------------------------------------------------- rendering
-    # Everything below only renders and calls Telegram: what it reads was loaded
-    # by _claim, and what it posts is noted on the Delivery for the outcome's
-    # transaction.
-    async def _send(self, d: Delivery) -> None:
-        recipient = d.people.get(d.item.chat_id)
-        if d.item.chat_id > 0 and recipient is not None and recipient.blocked:
-            raise Permanent("the user blocked the bot or never started it")
-        if d.item.kind == "card":
-            assert d.request is not None
-            await self._send_card(d, d.request)
-        elif d.item.kind == "relay":
-            assert d.request is not None
-            await self._send_relay(d, d.request)
-        else:
-            await self._send_notice(d)
-
-    async def _send_card(self, d: Delivery, request: Request) -> None:
-        """Part 0 is the card, parts 1… its files; a retry edits the card it posted
-        and goes on with the files not yet posted."""
-        item, lang = d.item, d.lang
-        now = self.svc.clock.now()
-        here = d.binding is not None and (d.binding.chat_id, d.binding.thread_id) == (
-            item.chat_id, item.thread_id)  # another topic of the same forum is not here
-        if here:
-            text = render.card_text(lang, self.svc.org, request, d.people, now,
-                                    d.rating.score if d.rating else None,
-                                    d.rating.comment if d.rating else None)
-            markup = keyboards.card(lang, request.id, request.status)
-        else:
-            department = self.svc.org.department(request.department_key)
-            # the department moved (a bind elsewhere) or the request went to another one
-            text = t(lang, "card.moved" if item.payload.get("moved") else "card.transferred",
-                     id=request.id, type=request.type_name,
-                     department=department.name if department else request.department_key)
-            markup = None
-        card_id = d.card_message_id
-        if card_id is not None:
-            try:
-                await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, card_id, parse_mode=ParseMode.HTML,
-                    reply_markup=markup))
-                d.message_ids.append(card_id)
-            except BadRequest as exc:
-                if "not modified" in exc.message.lower():
-                    d.message_ids.append(card_id)
-                elif "not found" not in exc.message.lower():
-                    raise
-                else:
-                    card_id = None  # the card was deleted in the group: post it again
-        if not here:
-            return
-        if card_id is None:
-            message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
-                item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup,
-                message_thread_id=item.thread_id))
-            d.posted_message(message, "card")
-            d.posted_card = True
-            d.parts_done = max(d.parts_done, 1)
-            card_id, thread_id = message.message_id, message.message_thread_id
-        elif d.parts_done == 0:
-            return  # an edit of a card posted earlier: its files went with it
-        else:
-            thread_id = item.thread_id
-        await self._send_files(d, request, card_id, thread_id)
-
-    async def _send_files(self, d: Delivery, request: Request, card_id: int,
-                          thread_id: int | None) -> None:
-        """The photos and documents of the brief, as replies to the card, from the
-        first not yet posted; one Telegram refuses is named to the requester."""
-        chat_id = d.item.chat_id
-        files = [answer for answer in request.answers if answer.get("file_id")]
-        reply = ReplyParameters(card_id, allow_sending_without_reply=True)
-        for number, answer in enumerate(files, start=1):
-            if number < d.parts_done:
-                continue
-            caption = t(d.lang, "card.title", id=request.id, type=answer["label"])
-            send = (self.bot.send_photo if answer.get("file_kind") == "photo"
-                    else self.bot.send_document)
-            post = functools.partial(send, chat_id, answer["file_id"], caption=caption,
-                                     parse_mode=ParseMode.HTML, reply_parameters=reply,
-                                     message_thread_id=thread_id)
-            try:
-                sent: Message = await self._call(d, chat_id, post)
-            except BadRequest as exc:
-                if chat_is_gone(exc):
-                    raise
-                log.warning("outbox %s: file %r of #%s refused: %s", d.item.id,
-                            answer["label"], request.id, exc.message)
-                d.refused_files.append(str(answer["label"]))
-            else:
-                d.posted_message(sent, "relay")
-            d.parts_done = number + 1
-
-    def _reply_target(self, d: Delivery) -> ReplyParameters | None:
-        target = (d.card_message_id if d.item.payload.get("reply_to_card")
-                  else d.last_notice_id)
-        return ReplyParameters(target, allow_sending_without_reply=True) if target else None
-
-    async def _send_relay(self, d: Delivery, request: Request) -> None:
-        item, payload, lang = d.item, d.item.payload, d.lang
-        author = render.person(d.people.get(payload["author_id"]), payload["author_id"])
-        department = self.svc.org.department(request.department_key)
-        dept_name = department.name if department else request.department_key
-        to_group = item.chat_id < 0
-        reply = self._reply_target(d)
-        if payload.get("text") is not None:
-            key = "notice.relay_to_group" if to_group else "notice.relay_to_requester"
-            texts = render.with_user_text(lang, key, payload["text"], id=request.id,
-                                          author=author, department=dept_name)
-            await self._send_texts(d, texts, reply, None, "relay")
-            return
-        key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
-        caption = t(lang, key, id=request.id, author=author, department=dept_name)
-        if payload.get("caption"):
-            # a caption takes 1,024 characters: the header, then as much as fits
-            room = max(100, CAPTION_LIMIT - render.visible_len(caption) - 60)
-            caption = Html(f"{caption}\n{render.clip(payload['caption'], room, lang)}")
-        copied = await self._call(d, item.chat_id, lambda: self.bot.copy_message(
-            item.chat_id, payload["from_chat"], payload["message_id"], caption=caption,
-            parse_mode=ParseMode.HTML, reply_parameters=reply, message_thread_id=item.thread_id,
-        ))
-        d.posted.append(Posted(item.chat_id, copied.message_id, item.thread_id, "relay"))
-        d.message_ids.append(copied.message_id)
-
-    async def _send_notice(self, d: Delivery) -> None:
-        request, lang, people = d.request, d.lang, d.people
-        payload = d.item.payload
-        args: dict[str, Any] = dict(payload.get("args", {}))
-        template = payload["template"]
-        if request is not None:
-            args.setdefault("id", request.id)
-            args.setdefault("type", request.type_name)
-            department_key = args.get("department") or request.department_key
-        else:
-            department_key = args.get("department", "")
-        department = self.svc.org.department(department_key)
-        args["key"] = department_key
-        args["department"] = department.name if department else department_key
-        if "actor_id" in args:
-            args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
-        key = f"notice.{template}"
-        if template == "submitted" and request is not None:
-            texts = [render.submitted_text(lang, self.svc.org, request,
-                                           bool(payload["args"].get("bound")))]
-            await self._send_texts(d, texts, None, None, "notice")
-            return
-        if template == "digest":
-            mentioned = payload.get("mention")
-            texts = render.digest(lang, self.svc.org, payload,
-                                  people.get(int(mentioned)) if mentioned else None)
-            await self._send_texts(d, texts, None, None, "notice")
-            return
-        if "text" in args:
-            text = args.pop("text")
-            texts = render.with_user_text(lang, key, text, **args)
-        else:
-            texts = [t(lang, key, **args)]
-        markup = self._keyboard(payload.get("keyboard"), lang, request)
-        reply = self._reply_target(d) if (
-            request is not None and payload.get("reply_to_card")) else None
-        if payload.get("reply_to"):  # under the person's own message it is about
-            reply = ReplyParameters(int(payload["reply_to"]), allow_sending_without_reply=True)
-        await self._send_texts(d, texts, reply, markup, "notice")
-
-    def _keyboard(self, name: str | None, lang: str, request: Request | None) -> Any:
-        if request is None or name is None:
-            return None
-        if name == "rate":
-            return keyboards.rate_only(request.id)
-        cal = self.svc.org.work_calendar
-        if cal.seconds(self.svc.org.rating.ask_after) > 0:
-            return keyboards.review_rated(lang, request.id)  # the rating is asked later
-        return keyboards.review(lang, request.id)
-
-    async def _send_texts(self, d: Delivery, texts: Sequence[str],
-                          reply: ReplyParameters | None, markup: Any, kind: str) -> None:
-        """The parts of one text, from the first not yet posted; only the first
-        replies and only the last carries the buttons."""
-        item = d.item
-        for index, text in enumerate(texts):
-            if index < d.parts_done:
-                continue
-            last = index == len(texts) - 1
-            post = functools.partial(
-                self.bot.send_message, item.chat_id, text, parse_mode=ParseMode.HTML,
-                reply_markup=markup if last else None,
-                reply_parameters=reply if not index else None,
-                message_thread_id=item.thread_id)
-            message = await self._call(d, item.chat_id, post)
-            d.posted_message(message, kind)
-            d.parts_done = index + 1
-
-
-class Posted(NamedTuple):
-    """A message a delivery put in a chat, to be recorded against its request."""
-
-    chat_id: int
-    message_id: int
-    thread_id: int | None
-    kind: str
-
-
-@dataclass
-class Delivery:
-    """One claimed outbox message with what its send reads, loaded with the claim,
-    and what the send posted, recorded with the outcome."""
-
-    item: OutboxMessage
-    request: Request | None
-    people: dict[int, User]
-    lang: str
-    attempt: int  # the claim's token: every outcome is conditional on it
-    parts_done: int  # parts of this send posted so far (this attempt and earlier ones)
-    calls: int = 0  # Telegram calls made by this attempt
-    binding: ChatBinding | None = None  # the request's department's chat (cards)
-    rating: Rating | None = None  # shown on cards
-    card_message_id: int | None = None  # the request's card in this chat
-    last_notice_id: int | None = None  # the request's last message in this chat (relays)
-    posted: list[Posted] = field(default_factory=list)  # not yet recorded
-    posted_card: bool = False  # this attempt posted a new card (not an edit)
-    message_ids: list[int] = field(default_factory=list)  # what the send produced, in order
-    refused_files: list[str] = field(default_factory=list)  # labels of the brief's files
-
-    def posted_message(self, message: Message, kind: str) -> None:
-        self.posted.append(Posted(message.chat_id, message.message_id,
-                                  message.message_thread_id, kind))
-        self.message_ids.append(message.message_id)

@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.context import Services
 from core.lifecycle import OPEN_STATUSES
 from core.org import OrgConfig
-from db import outbox, requests, users
+from core.outgoing import cards
+from db import requests, users
 
 OPEN = [status.value for status in OPEN_STATUSES]
 
@@ -49,20 +50,16 @@ async def _bind(session: AsyncSession, key: str, chat_id: int, thread_id: int | 
         return Bound(0, 0, False)
     await users.bind(session, key, chat_id, thread_id, by, now)
     owed = await requests.without_card_at(session, key, OPEN, chat_id, thread_id)
-    rows = [outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="card", request_id=number,
-                       payload={}) for number in owed]
+    await cards(session, now, chat_id, thread_id, owed)
     moved: list[int] = []
     if previous is not None and previous != place:
         # back in a place it left: the cards there said "moved", they work again
-        rows += [outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="card",
-                            request_id=number, payload={})
-                 for number in await requests.with_card_at(session, key, OPEN, *place)]
+        await cards(session, now, chat_id, thread_id,
+                    await requests.with_card_at(session, key, OPEN, *place))
         if await users.is_member_of(session, previous[0]):
             # edited, never posted: the sender shows them without buttons, saying "moved"
             moved = await requests.with_card_at(session, key, OPEN, *previous)
-            rows += [outbox.row(now, chat_id=previous[0], thread_id=previous[1], kind="card",
-                                request_id=number, payload={"moved": True}) for number in moved]
-    await outbox.enqueue_many(session, rows)
+            await cards(session, now, *previous, moved, moved=True)
     return Bound(len(owed), len(moved), previous != place)
 
 

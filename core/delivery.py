@@ -1,4 +1,5 @@
-"""Who is told when Telegram refuses a message for good: domain policy, no Telegram.
+"""Who is told when Telegram refuses a message for good, or puts one off: domain
+policy, no Telegram (the sender in bot/sender.py only reports what happened).
 
 Two kinds of refusal, told apart by the sender:
 * the chat is gone (403: blocked, deactivated, kicked; a group or topic that no
@@ -17,7 +18,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.outgoing import notify, notify_group
-from db import outbox, users
+from core.payloads import Card, Relay, parse
+from db import users
 from db.models import OutboxMessage, Request
 
 
@@ -38,10 +40,8 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
         if binding.chat_id != item.chat_id:
             continue
         for admin in admins:
-            outbox.enqueue(session, now, chat_id=admin, kind="notice",
-                           payload={"template": "unreachable",
-                                    "args": {"department": binding.department_key,
-                                             "error": error[:200]}})
+            notify(session, now, admin, "unreachable", department=binding.department_key,
+                   error=error[:200])
     if request is not None and item.kind == "card":
         here = await users.binding_for(session, request.department_key)
         if here is not None and here.chat_id == item.chat_id:
@@ -55,20 +55,16 @@ def message_refused(session: AsyncSession, now: datetime, admins: list[int],
     """A relay Telegram would not pass on: its author hears it, under their message.
     A card it would not take (a bug of ours in the card): the request has no card
     where executors work, so the admins and the requester hear it."""
-    payload = item.payload
-    if item.kind == "card" and request is not None and not payload.get("moved"):
+    relayed = parse(item.kind, item.payload)
+    if isinstance(relayed, Card) and request is not None and not relayed.moved:
         for admin in admins:
             notify(session, now, admin, "card_refused", request, error=error[:200])
         notify(session, now, request.requester_id, "chat_unreachable", request)
         return
-    if item.kind != "relay" or request is None or not payload.get("from_chat"):
+    if not isinstance(relayed, Relay) or request is None:
         return  # our own notice: logged and counted as failed by the sender
-    outbox.enqueue(session, now, chat_id=int(payload["from_chat"]), kind="notice",
-                   request_id=request.id,
-                   payload={"template": "relay_refused",
-                            "args": {"actor_id": payload.get("author_id"),
-                                     "error": error[:200]},
-                            "reply_to": payload.get("message_id")})
+    notify(session, now, relayed.from_chat, "relay_refused", request,
+           reply_to=relayed.message_id, actor_id=relayed.author_id, error=error[:200])
 
 
 def files_refused(session: AsyncSession, now: datetime, request: Request,
@@ -77,3 +73,12 @@ def files_refused(session: AsyncSession, now: datetime, request: Request,
     hears which, so they can send them again as a reply."""
     notify(session, now, request.requester_id, "files_refused", request,
            files=", ".join(labels))
+
+
+def put_off(session: AsyncSession, now: datetime, item: OutboxMessage, request: Request | None,
+            *, outage: bool) -> None:
+    """A message left for a retry. The first outage on a card: the requester learns
+    it is delayed, once (a flood limit is no outage: the card follows within the
+    minute)."""
+    if outage and item.kind == "card" and item.attempts == 1 and request is not None:
+        notify(session, now, request.requester_id, "delayed", request)

@@ -1,7 +1,8 @@
 """Messages a change owes people, put in the outbox in the same transaction.
 
-Payloads say *what* to tell, not how: the sender renders them in the
-recipient's language when it sends, so texts stay in the locale files.
+The only producer of outbox messages: each is a typed payload (core.payloads)
+saying *what* to tell, not how; the sender renders it in the recipient's
+language when it sends, so texts stay in the locale files.
 """
 
 from __future__ import annotations
@@ -11,8 +12,21 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.payloads import Card, Digest, Notice, Payload, Relay, parse
 from db import outbox, users
 from db.models import Request
+
+# a text relay is appended to the same person's pending relay to the same chat
+# (one message instead of many, when the chat cannot take them as fast) up to this
+MERGE_MAX_CHARS = 3500
+# a chat this far behind on one person's relays: they are asked to slow down, once
+SLOW_DOWN_AT = 40
+
+
+def _owe(session: AsyncSession, now: datetime, chat_id: int, payload: Payload,
+         request_id: int | None = None, thread_id: int | None = None) -> None:
+    outbox.enqueue(session, now, chat_id=chat_id, thread_id=thread_id, kind=payload.kind,
+                   request_id=request_id, payload=payload.to_json())
 
 
 def notify(
@@ -23,15 +37,13 @@ def notify(
     request: Request | int | None = None,
     *,
     keyboard: str | None = None,
+    reply_to: int | None = None,
     **args: Any,
 ) -> None:
-    """A private notice to a person about a request (or its number); replies to it
-    map back to the request."""
-    outbox.enqueue(
-        session, now, chat_id=user_id, kind="notice",
-        request_id=request.id if isinstance(request, Request) else request,
-        payload={"template": template, "args": args, "keyboard": keyboard},
-    )
+    """A private notice to a person about a request (or its number), if any; replies
+    to it map back to the request. ``reply_to``: under that message of theirs."""
+    _owe(session, now, user_id, Notice(template, args, keyboard, reply_to=reply_to),
+         request.id if isinstance(request, Request) else request)
 
 
 async def notify_group(
@@ -46,11 +58,8 @@ async def notify_group(
     binding = await users.binding_for(session, department_key)
     if binding is None:
         return False
-    outbox.enqueue(
-        session, now, chat_id=binding.chat_id, thread_id=binding.thread_id, kind="notice",
-        request_id=request.id if request else None,
-        payload={"template": template, "args": args, "reply_to_card": request is not None},
-    )
+    _owe(session, now, binding.chat_id, Notice(template, args, reply_to_card=request is not None),
+         request.id if request else None, binding.thread_id)
     return True
 
 
@@ -67,13 +76,24 @@ async def refresh_card(
         return False
     if not await outbox.has_pending_card(session, request.id, binding.chat_id,
                                          binding.thread_id):
-        outbox.enqueue(session, now, chat_id=binding.chat_id, thread_id=binding.thread_id,
-                       kind="card", request_id=request.id, payload={})
+        _owe(session, now, binding.chat_id, Card(), request.id, binding.thread_id)
     return True
 
 
-# a chat this far behind on one person's relays: they are asked to slow down, once
-SLOW_DOWN_AT = 40
+async def cards(session: AsyncSession, now: datetime, chat_id: int, thread_id: int | None,
+                request_ids: list[int], *, moved: bool = False) -> None:
+    """Cards of many requests to post (or edit) in one place, in one statement."""
+    await outbox.enqueue_many(session, [
+        outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind=Card.kind,
+                   request_id=number, payload=Card(moved).to_json()) for number in request_ids])
+
+
+async def digests(session: AsyncSession, now: datetime,
+                  owed: list[tuple[int, int | None, Digest]]) -> None:
+    """Digests for many chats (chat, topic, digest) in one statement."""
+    await outbox.enqueue_many(session, [
+        outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind=digest.kind,
+                   payload=digest.to_json()) for chat_id, thread_id, digest in owed])
 
 
 async def relay(
@@ -95,15 +115,29 @@ async def relay(
     Telegram lets a group take 20 messages a minute: a text written while the
     person's last one still waits is joined to it, and a person whose messages
     pile up beyond a couple of minutes is told (once) that they are on their way."""
-    if text is not None and await outbox.merge_relay_text(
-            session, now, chat_id=to_chat, request_id=request.id, author_id=author_id,
-            reply_to_card=to_card, text=text):
+    if text is not None and await _join_waiting(session, now, to_chat, request.id, author_id,
+                                                to_card, text):
         return
     if await outbox.pending_relays(session, to_chat) + 1 == SLOW_DOWN_AT:
         notify(session, now, from_chat, "relay_slow_down", request,
                department=request.department_key)
-    outbox.enqueue(
-        session, now, chat_id=to_chat, thread_id=thread_id, kind="relay", request_id=request.id,
-        payload={"from_chat": from_chat, "message_id": message_id, "author_id": author_id,
-                 "text": text, "caption": caption, "reply_to_card": to_card},
-    )
+    _owe(session, now, to_chat, Relay(from_chat, message_id, author_id, text, caption, to_card),
+         request.id, thread_id)
+
+
+async def _join_waiting(session: AsyncSession, now: datetime, chat_id: int, request_id: int,
+                        author_id: int, to_card: bool, text: str) -> bool:
+    """Append ``text`` to the same person's text relay about the same request when it
+    is still waiting, untried, as the last pending message of the chat: a chat that
+    cannot take messages as fast as someone writes gets one message with all of
+    them, in order, instead of a backlog that holds its cards for minutes."""
+    last = await outbox.last_pending(session, chat_id)
+    if last is None or last.kind != Relay.kind or last.request_id != request_id \
+            or last.parts_done or last.attempts:
+        return False
+    waiting = parse(last.kind, last.payload)
+    if not isinstance(waiting, Relay) or waiting.author_id != author_id \
+            or waiting.text is None or waiting.reply_to_card != to_card \
+            or len(waiting.text) + len(text) > MERGE_MAX_CHARS:
+        return False
+    return await outbox.replace_untried(session, last.id, now, waiting.joined(text).to_json())

@@ -23,8 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.alerts import Alert, Clocks, plan, select_due
 from core.context import Services
 from core.lifecycle import OPEN_STATUSES, Action, Status
+from core.outgoing import digests as owe_digests
 from core.outgoing import notify, refresh_card
-from db import outbox, requests, users
+from core.payloads import Digest, DigestLine
+from db import requests, users
 from db.models import AlertSent, Rating, Request, ScheduleMark
 from db.session import insert_ignore
 
@@ -98,7 +100,7 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
             select(AlertSent.request_id, AlertSent.key).where(AlertSent.request_id.in_(ids))):
         sent[request_id].add(key)
     rated = set(await session.scalars(select(Rating.request_id).where(Rating.request_id.in_(ids))))
-    digests: dict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+    digests: dict[tuple[int, int | None], list[DigestLine]] = defaultdict(list)
     marks: list[dict[str, Any]] = []
     next_at: list[dict[str, Any]] = []
     bindings = {b.department_key: b for b in await users.bindings(session)}
@@ -133,7 +135,7 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
     await _owe_digests(session, svc, digests, now, report)
 
 
-def _line(row: Any, alert: Alert) -> dict[str, Any]:
+def _line(row: Any, alert: Alert) -> DigestLine:
     return {"kind": alert.kind, "clock": alert.clock, "id": row.id, "type": row.type_name,
             "department": row.department_key,
             "due": alert.due.isoformat() if alert.due else None,
@@ -141,7 +143,7 @@ def _line(row: Any, alert: Alert) -> dict[str, Any]:
 
 
 def _route(svc: Services, row: Any, alert: Alert, bindings: dict[str, Any],
-           digests: dict[tuple[int, int | None], list[dict[str, Any]]]) -> None:
+           digests: dict[tuple[int, int | None], list[DigestLine]]) -> None:
     """A reminder or breach goes to the department's chat, the assignee and, on
     breach, to the managers."""
     line = _line(row, alert)
@@ -176,15 +178,15 @@ async def _auto_close(session: AsyncSession, svc: Services, request_id: int,
 
 
 async def _owe_digests(session: AsyncSession, svc: Services,
-                       digests: dict[tuple[int, int | None], list[dict[str, Any]]],
-                       now: datetime, report: ScanReport, **extra: Any) -> None:
+                       digests: dict[tuple[int, int | None], list[DigestLine]],
+                       now: datetime, report: ScanReport, more: int = 0) -> None:
     """One message per chat for everything due in this scan (no alert fatigue);
-    the sender splits it under Telegram's limit. ``extra`` goes into each payload."""
+    the sender splits it under Telegram's limit. ``more``: lines left out."""
     if not digests:
         return
     people = await users.get_users(session, {chat for chat, _ in digests if chat > 0})
     bindings: dict[str, Any] | None = None
-    rows = []
+    owed: list[tuple[int, int | None, Digest]] = []
     for (chat_id, thread_id), lines in digests.items():
         if chat_id > 0 and (people.get(chat_id) is None or not people[chat_id].started):
             # never started the bot: Telegram refuses a private message, so the
@@ -192,24 +194,19 @@ async def _owe_digests(session: AsyncSession, svc: Services,
             if bindings is None:
                 bindings = {b.department_key: b for b in await users.bindings(session)}
             for chat, thread, of_chat in _by_department_chat(lines, bindings):
-                rows.append(outbox.row(now, chat_id=chat, thread_id=thread, kind="notice",
-                                       payload={"template": "digest", "lines": of_chat,
-                                                "args": {}, "mention": chat_id, **extra}))
-                report.messages += 1
+                owed.append((chat, thread, Digest(of_chat, mention=chat_id, more=more)))
             continue
-        rows.append(outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind="notice",
-                               payload={"template": "digest", "lines": lines, "args": {},
-                                        "private": chat_id > 0, **extra}))
-        report.messages += 1
-    await outbox.enqueue_many(session, rows)
+        owed.append((chat_id, thread_id, Digest(lines, private=chat_id > 0, more=more)))
+    report.messages += len(owed)
+    await owe_digests(session, now, owed)
 
 
-def _by_department_chat(lines: list[dict[str, Any]], bindings: dict[str, Any]
-                        ) -> list[tuple[int, int | None, list[dict[str, Any]]]]:
+def _by_department_chat(lines: list[DigestLine], bindings: dict[str, Any]
+                        ) -> list[tuple[int, int | None, list[DigestLine]]]:
     """Each line goes to the chat of its own request's department, never another
     department's: a manager of several departments is mentioned in each one's chat
     with that department's lines. A department with no chat has nowhere to mention."""
-    per_chat: dict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+    per_chat: dict[tuple[int, int | None], list[DigestLine]] = defaultdict(list)
     for line in lines:
         binding = bindings.get(line["department"])
         if binding is not None:
@@ -251,10 +248,11 @@ async def stuck_lists(svc: Services, report: ScanReport) -> None:
                 more = int(await session.scalar(
                     select(func.count()).select_from(Request).where(*stuck_now)) or 0) \
                     - STUCK_LISTED
-            lines = [{"kind": "stuck", "clock": None, "id": row.id, "type": row.type_name,
-                      "department": department.key, "status": row.status,
-                      "due": row.last_event_at.isoformat(), "needed_by": None}
-                     for row in stuck]
+            lines: list[DigestLine] = [
+                {"kind": "stuck", "clock": None, "id": row.id, "type": row.type_name,
+                 "department": department.key, "status": row.status,
+                 "due": row.last_event_at.isoformat(), "needed_by": None}
+                for row in stuck]
             # the managers who never started the bot are mentioned in the department's chat
             await _owe_digests(session, svc, {(m, None): lines for m in department.managers},
                                now, report, more=more)

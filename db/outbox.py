@@ -20,9 +20,6 @@ from db.models import OutboxMessage
 # renews it before every wait, and a lease left by a killed instance frees the
 # message for another sender after this
 LEASE = timedelta(seconds=30)
-# a text relay is appended to the same person's pending relay to the same chat
-# (one message instead of many, when the chat cannot take them as fast) up to this
-MERGE_MAX_CHARS = 3500
 
 
 def enqueue(
@@ -152,35 +149,24 @@ async def mark_failed(session: AsyncSession, item_id: int, attempt: int, error: 
                           last_error=error[:500])
 
 
-async def merge_relay_text(session: AsyncSession, now: datetime, *, chat_id: int,
-                           request_id: int, author_id: int, reply_to_card: bool,
-                           text: str) -> bool:
-    """Append ``text`` to the same person's text relay about the same request when it
-    is still waiting, unleased, as the last pending message of the chat: a chat
-    that cannot take messages as fast as someone writes gets one message with all
-    of them, in order, instead of a backlog that holds its cards for minutes."""
-    # locked (PostgreSQL): a second instance merging into the same row waits and
-    # then reads the text with the first one's message in it
-    last = await session.scalar(
+async def last_pending(session: AsyncSession, chat_id: int) -> OutboxMessage | None:
+    """The newest message still owed to a chat, locked (PostgreSQL): a second
+    instance joining a relay into the same row waits, then reads the first one's."""
+    return await session.scalar(
         select(OutboxMessage).where(OutboxMessage.status == "pending",
                                     OutboxMessage.chat_id == chat_id)
         .order_by(OutboxMessage.id.desc()).limit(1)
         .with_for_update().execution_options(populate_existing=True))
-    if last is None or last.kind != "relay" or last.request_id != request_id \
-            or last.parts_done or last.attempts:
-        return False
-    payload = last.payload
-    if payload.get("author_id") != author_id or payload.get("text") is None \
-            or bool(payload.get("reply_to_card")) != reply_to_card \
-            or len(payload["text"]) + len(text) > MERGE_MAX_CHARS:
-        return False
-    merged = {**payload, "text": f"{payload['text']}\n\n{text}",
-              "merged": int(payload.get("merged", 1)) + 1}
+
+
+async def replace_untried(session: AsyncSession, item_id: int, now: datetime,
+                          payload: dict[str, Any]) -> bool:
+    """Rewrite a message's payload if no sender has tried or holds it yet."""
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == last.id, OutboxMessage.status == "pending",
+        .where(OutboxMessage.id == item_id, OutboxMessage.status == "pending",
                OutboxMessage.attempts == 0, _free(now))
-        .values(payload=merged).execution_options(synchronize_session=False))
+        .values(payload=payload).execution_options(synchronize_session=False))
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
