@@ -32,6 +32,7 @@ from db.migrate import upgrade
 from db.models import OutboxMessage, Request, User
 from db.session import Database
 from tests.conftest import ADMIN, HR_CHAT, IT_CHAT, REQUESTER, example_org
+from tests.databases import fresh_postgres
 
 MSK = ZoneInfo("Europe/Moscow")
 START = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # Monday 10:00 in Moscow
@@ -59,6 +60,7 @@ class Owed:
     reply_to_card: bool
     args: dict[str, Any]
     lines: list[dict[str, Any]]
+    payload: dict[str, Any]
 
 
 class World:
@@ -95,17 +97,16 @@ class World:
 
     async def force(self, request_ids: int | list[int], status: Status,
                     assignee: int | None) -> None:
-        """Put a request in a state directly (the matrix needs every status quickly)."""
+        """Put IT requests in a state directly (the matrix needs every status quickly)."""
         now = self.clock.now()
-        values: dict[str, Any] = {"status": status.value, "assignee_id": assignee}
-        if assignee is not None:
-            values["taken_at"] = now
-        if status in (Status.ON_REVIEW, Status.CLOSED):
-            values["done_at"] = now
-        if status is Status.WAITING:
-            values["resolve_remaining_s"] = 3600.0
-        if status in (Status.CLOSED, Status.REJECTED, Status.CANCELLED):
-            values["closed_at"] = now
+        final = status in (Status.CLOSED, Status.REJECTED, Status.CANCELLED)
+        values: dict[str, Any] = {
+            "status": status.value, "assignee_id": assignee, "department_key": "it",
+            "taken_at": now if assignee is not None else None,
+            "done_at": now if status in (Status.ON_REVIEW, Status.CLOSED) else None,
+            "resolve_remaining_s": 3600.0 if status is Status.WAITING else None,
+            "closed_at": now if final else None,
+        }
         async with self.svc.db.transaction() as session:
             ids = request_ids if isinstance(request_ids, list) else [request_ids]
             await session.execute(update(Request).where(Request.id.in_(ids)).values(values))
@@ -130,7 +131,8 @@ class World:
                 OutboxMessage.status == "pending").order_by(OutboxMessage.id))).all()
         return [Owed(r.chat_id, r.kind, r.request_id, r.payload.get("template"),
                      r.payload.get("keyboard"), bool(r.payload.get("reply_to_card")),
-                     dict(r.payload.get("args") or {}), list(r.payload.get("lines") or []))
+                     dict(r.payload.get("args") or {}), list(r.payload.get("lines") or []),
+                     dict(r.payload))
                 for r in rows]
 
     async def close(self) -> None:
@@ -167,26 +169,35 @@ def clock() -> FakeClock:
     return FakeClock(START)
 
 
-@pytest.fixture
-def fast_url(migrated_file: Path, tmp_path: Path) -> str:
-    """A migrated SQLite file of this test's own."""
-    for part in migrated_file.parent.glob("baton.db*"):  # with a WAL, if one was left
-        shutil.copy(part, tmp_path / part.name)
-    return sqlite_url(tmp_path)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module with ``EVERY_DATABASE = True`` runs on PostgreSQL as well."""
+    if "backend" in metafunc.fixturenames and getattr(metafunc.module, "EVERY_DATABASE", False):
+        metafunc.parametrize("backend", ["sqlite", pytest.param(
+            "postgres", marks=pytest.mark.postgres)], indirect=True)
 
 
 @pytest.fixture
-async def world(fast_url: str, clock: FakeClock) -> AsyncIterator[World]:
-    instance = World(fast_url, clock)
-    yield instance
-    await instance.close()
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
 
 
 @pytest.fixture
-async def any_world(database_url: str, clock: FakeClock) -> AsyncIterator[World]:
-    """The same, on SQLite and on PostgreSQL (migrated per test: slower)."""
-    await _prepare(database_url, clock)
-    instance = World(database_url, clock)
+async def world_url(backend: str, migrated_file: Path, tmp_path: Path) -> AsyncIterator[str]:
+    """A prepared database of this test's own: a copy of the SQLite file, or a fresh
+    PostgreSQL database prepared the same way (slower: migrated per test)."""
+    if backend == "sqlite":
+        for part in migrated_file.parent.glob("baton.db*"):  # with a WAL, if one was left
+            shutil.copy(part, tmp_path / part.name)
+        yield sqlite_url(tmp_path)
+        return
+    async with fresh_postgres() as url:
+        await _prepare(url, FakeClock(START), prefile=PREFILED)
+        yield url
+
+
+@pytest.fixture
+async def world(world_url: str, clock: FakeClock) -> AsyncIterator[World]:
+    instance = World(world_url, clock)
     yield instance
     await instance.close()
 

@@ -47,16 +47,31 @@ def test_the_matrix_covers_the_whole_table() -> None:
 @pytest.mark.parametrize("status", list(STATES), ids=str)
 @pytest.mark.parametrize("action", list(Action), ids=str)
 async def test_action_by_every_role(world: World, action: Action, status: Status) -> None:
+    # requests #1..#5, filed at START, one per persona
+    await check_cell(world, action, status, list(range(1, PREFILED + 1)))
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)
+async def test_the_whole_matrix_on_postgres(world: World) -> None:
+    """The same cells in one PostgreSQL database, the five requests put back each time."""
+    for action in Action:
+        for status in STATES:
+            await check_cell(world, action, status, list(range(1, PREFILED + 1)))
+
+
+async def check_cell(world: World, action: Action, status: Status, requests: list[int]) -> None:
+    """Each persona presses ``action`` on a request of its own in ``status``."""
     assignee = STATES[status]
     step = TRANSITIONS[action]
-    numbers = dict(zip(PERSONAS, range(1, PREFILED + 1), strict=True))  # filed at START
-    await world.force(list(numbers.values()), status, assignee)
+    numbers = dict(zip(PERSONAS, requests, strict=True))
+    await world.force(requests, status, assignee)
     outcomes = {}
     for persona, (user, chat) in PERSONAS.items():
         outcomes[persona] = await act(world.svc, numbers[persona], action, Press(user, chat),
                                       reason="because" if step.needs_reason else None,
                                       to_department="hr" if step.department else None)
-    rows = await world.rows(list(numbers.values()))
+    rows = await world.rows(requests)
 
     for persona, (user, _) in PERSONAS.items():
         expected = refusal(action, status, roles(persona, assignee), taken=assignee is not None)

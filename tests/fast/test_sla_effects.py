@@ -24,6 +24,7 @@ from tests.conftest import ADMIN, EXECUTOR, EXECUTOR2, HR_CHAT, IT_CHAT, REQUEST
 from tests.fast.conftest import World, later, msk
 
 H = 3600
+EVERY_DATABASE = True  # on PostgreSQL too: row locks, SKIP LOCKED, its own datetimes
 IN_IT = Press(EXECUTOR, IT_CHAT)
 ASKER = Press(REQUESTER, REQUESTER)
 
