@@ -202,6 +202,15 @@ async def world(world_url: str, clock: FakeClock) -> AsyncIterator[World]:
     await instance.close()
 
 
+@pytest.fixture
+async def other(world_url: str, world: World) -> AsyncIterator[World]:
+    """A second instance on the same database, with the same clock and organisation."""
+    instance = World(world_url, world.clock)
+    instance.svc.org = world.svc.org
+    yield instance
+    await instance.close()
+
+
 def later(clock: FakeClock, at: datetime) -> None:
     assert at >= clock.now(), "time only moves on"
     clock.set(at)

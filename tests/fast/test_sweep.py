@@ -7,10 +7,8 @@ due 12:00 (reminded at 75%: 11:30), resolution due Tuesday 10:00."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from core.lifecycle import Action
@@ -23,15 +21,6 @@ from tests.fast.conftest import PREFILED, Owed, World, later, msk
 EVERY_DATABASE = True  # on PostgreSQL too: row locks, SKIP LOCKED, its own datetimes
 IN_IT = Press(EXECUTOR, IT_CHAT)
 ASKER = Press(REQUESTER, REQUESTER)
-
-
-@pytest.fixture
-async def other(world_url: str, world: World) -> AsyncIterator[World]:
-    """A second instance on the same file, with the same clock."""
-    instance = World(world_url, world.clock)
-    instance.svc.org = world.svc.org
-    yield instance
-    await instance.close()
 
 
 async def only_one(world: World) -> None:
