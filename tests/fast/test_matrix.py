@@ -9,7 +9,7 @@ import pytest
 
 from core.lifecycle import TRANSITIONS, Action, Clock, Refusal, Role, Status, refusal
 from core.workflow import Press, act
-from tests.conftest import ADMIN, EXECUTOR, EXECUTOR2, IT_CHAT, OUTSIDER, REQUESTER
+from tests.conftest import ADMIN, EXECUTOR, EXECUTOR2, HR_CHAT, IT_CHAT, OUTSIDER, REQUESTER
 from tests.fast.conftest import PREFILED, World
 
 # who presses, from where: (user, chat)
@@ -28,6 +28,23 @@ STATES = {
 }
 
 
+# what an applied action owes: the card refreshed where it is shown, and the notices
+OWED: dict[Action, list[tuple[int, str, str | None]]] = {
+    Action.TAKE: [(IT_CHAT, "card", None), (REQUESTER, "notice", "taken")],
+    Action.REJECT: [(IT_CHAT, "card", None), (REQUESTER, "notice", "rejected")],
+    Action.TRANSFER: [(HR_CHAT, "card", None), (IT_CHAT, "card", None),
+                      (REQUESTER, "notice", "transferred")],
+    Action.DONE: [(IT_CHAT, "card", None), (REQUESTER, "notice", "done")],
+    Action.NEED_INFO: [(IT_CHAT, "card", None), (REQUESTER, "notice", "question")],
+    Action.RELEASE: [(IT_CHAT, "card", None), (REQUESTER, "notice", "released")],
+    Action.ANSWER: [(IT_CHAT, "card", None)],  # the answer itself is relayed (test_relay)
+    Action.ACCEPT: [(IT_CHAT, "card", None), (IT_CHAT, "notice", "accepted")],
+    Action.REOPEN: [(IT_CHAT, "card", None), (IT_CHAT, "notice", "reopened")],
+    Action.CANCEL: [(IT_CHAT, "card", None)],
+    Action.AUTO_CLOSE: [],  # nobody may: the scheduler's (test_sweep)
+}
+
+
 def roles(persona: str, assignee: int | None) -> set[Role]:
     """The roles the persona holds on a request of the IT department."""
     return {
@@ -41,7 +58,7 @@ def roles(persona: str, assignee: int | None) -> set[Role]:
 
 def test_the_matrix_covers_the_whole_table() -> None:
     assert set(STATES) == set(Status)
-    assert {a for a in Action} == set(TRANSITIONS)
+    assert {a for a in Action} == set(TRANSITIONS) == set(OWED)
 
 
 @pytest.mark.parametrize("status", list(STATES), ids=str)
@@ -66,12 +83,16 @@ async def check_cell(world: World, action: Action, status: Status, requests: lis
     step = TRANSITIONS[action]
     numbers = dict(zip(PERSONAS, requests, strict=True))
     await world.force(requests, status, assignee)
+    await world.settle()
     outcomes = {}
     for persona, (user, chat) in PERSONAS.items():
         outcomes[persona] = await act(world.svc, numbers[persona], action, Press(user, chat),
                                       reason="because" if step.needs_reason else None,
                                       to_department="hr" if step.department else None)
     rows = await world.rows(requests)
+    owed: dict[int | None, list[tuple[int, str, str | None]]] = {}
+    for o in await world.owed():
+        owed.setdefault(o.request_id, []).append((o.chat_id, o.kind, o.template))
 
     for persona, (user, _) in PERSONAS.items():
         expected = refusal(action, status, roles(persona, assignee), taken=assignee is not None)
@@ -80,7 +101,9 @@ async def check_cell(world: World, action: Action, status: Status, requests: lis
         if expected is not None:
             assert (after.status, after.assignee_id, after.department_key) == \
                 (status.value, assignee, "it"), where
+            assert numbers[persona] not in owed, where  # a refusal owes nobody anything
             continue
+        assert owed[numbers[persona]] == OWED[action], where
         assert after.status == step.target.value, where
         if step.clock is Clock.ASSIGN:
             assert after.assignee_id == user, where
@@ -115,8 +138,6 @@ async def test_a_transfer_to_its_own_or_no_department_is_refused(world: World) -
 
 
 async def test_an_executor_of_another_department_has_no_part(world: World) -> None:
-    from tests.conftest import HR_CHAT
-
     number = await world.file(REQUESTER)
     outcome = await act(world.svc, number, Action.TAKE, Press(EXECUTOR2, HR_CHAT))
     assert outcome.refusal is Refusal.NOT_FOUND
