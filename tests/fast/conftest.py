@@ -1,9 +1,11 @@
 """The fast layer: core.workflow and core.sweep on a real database, without the emulator.
 
-Each test gets its own SQLite file, copied from one migrated once per session (the
-migrations run once, not per test), or a fresh PostgreSQL database where a test asks
-for ``database_url``. Time is a FakeClock starting Monday 2026-11-23 10:00 in Moscow,
-a working time of the example organisation (09:00–18:00, Mon–Fri).
+Each test gets its own SQLite file, copied from one prepared once per session
+(migrated, IT and HR bound, requests #1..#5 filed: the migrations and filings run
+once, not per test). A module with ``EVERY_DATABASE = True`` also runs on a fresh
+PostgreSQL database, prepared the same way (slower). Time is a FakeClock starting
+Monday 2026-11-23 10:00 in Moscow, a working time of the example organisation
+(09:00–18:00, Mon–Fri).
 """
 
 from __future__ import annotations
