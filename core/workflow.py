@@ -365,6 +365,9 @@ async def _transferred(c: _Change) -> None:
 
 async def _reopened(c: _Change) -> None:
     await requests.drop_rating(c.session, c.request.id)
+    # the comment asked for that rating is not awaited any more: the requester's
+    # next message must not be taken (and refused) as a comment on nothing
+    await drafts.clear_pending_for(c.session, c.request.id, RATING_COMMENT)
     await notify_group(c.session, c.now, c.request.department_key, "reopened", c.request,
                        actor_id=c.actor, text=c.reason or "")
 

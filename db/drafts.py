@@ -95,6 +95,12 @@ async def clear_pending(session: AsyncSession, chat_id: int, user_id: int) -> bo
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
+async def clear_pending_for(session: AsyncSession, request_id: int, kind: str) -> None:
+    """Every input of ``kind`` still awaited about a request (anyone's)."""
+    await session.execute(delete(PendingInput).where(PendingInput.request_id == request_id,
+                                                     PendingInput.kind == kind))
+
+
 async def pending_for_request(session: AsyncSession, request_id: int) -> list[PendingInput]:
     return list(await session.scalars(
         select(PendingInput).where(PendingInput.request_id == request_id)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from sqlalchemy import select
 
 from core.lifecycle import Action, Refusal, Status
@@ -295,10 +294,6 @@ async def test_a_rating_and_its_comment(world: World) -> None:
     assert (await world.row(1)).status == Status.ON_REVIEW.value
 
 
-@pytest.mark.xfail(strict=True, reason="a reopen drops the rating but not the comment awaited "
-                   "for it: the requester's next plain message within the hour is taken as "
-                   "that comment, refused (WRONG_STATE) and, by bot/handlers/actions.py, "
-                   "swallowed without a word")
 async def test_a_reopen_ends_the_comment_awaited_for_the_dropped_rating(world: World) -> None:
     await taken(world)
     later(world.clock, msk(23, 16))
