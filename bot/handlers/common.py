@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 
 from bot.i18n import t
 from bot.runtime import Context, language, services
@@ -63,8 +63,6 @@ async def on_error(update: object, context: Context) -> None:
         if update.effective_chat.type == ChatType.PRIVATE:
             try:
                 await context.bot.send_message(
-                    update.effective_chat.id, t(language(update, context), "error.generic"),
-                    parse_mode=ParseMode.HTML,
-                )
+                    update.effective_chat.id, t(language(update, context), "error.generic"))
             except Exception:
                 pass

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import CallbackQuery, Message, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import keyboards
@@ -97,7 +96,7 @@ async def _ask(message: Message, context: Context, lang: str, state: DraftState,
         text = Html(note + "\n\n" + text)
     if pressed is not None:
         try:
-            await pressed.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await pressed.edit_message_text(text, reply_markup=markup)
             return
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
@@ -222,8 +221,7 @@ async def cancel_press(update: Update, context: Context) -> None:
     dropped = await cancel_form(svc, update.effective_user.id, pending=False)
     await update.callback_query.answer()
     if dropped:
-        await update.callback_query.edit_message_text(t(lang, "form.cancelled"),
-                                                      parse_mode="HTML")
+        await update.callback_query.edit_message_text(t(lang, "form.cancelled"))
 
 
 async def submit(update: Update, context: Context) -> None:

@@ -59,8 +59,7 @@ async def membership(update: Update, context: Context) -> None:
     if joined and not was_in:
         lang = svc.org.organization.language
         keys = ", ".join(d.key for d in svc.org.departments)
-        await context.bot.send_message(change.chat.id, t(lang, "group.hello", keys=keys),
-                                       parse_mode="HTML")
+        await context.bot.send_message(change.chat.id, t(lang, "group.hello", keys=keys))
 
 
 async def migrated(update: Update, context: Context) -> None:

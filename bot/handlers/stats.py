@@ -126,5 +126,4 @@ async def export_command(update: Update, context: Context) -> None:
         # names cut visibly rather than the file refused
         caption=t(lang, "stats.export_caption", departments=clip(names, 700, lang), days=days,
                   count=count),
-        parse_mode="HTML",
     )
