@@ -7,7 +7,8 @@ from functools import partial
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
-from telegram.ext import Application, ApplicationBuilder
+from telegram.constants import ParseMode
+from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
 from bot import logs, scheduler
 from bot.access import AccessChecker
@@ -16,6 +17,7 @@ from bot.i18n import LANGUAGES, plain
 from bot.limiter import PacedRateLimiter
 from bot.metrics import Metrics, MetricsServer
 from bot.pacer import Pacer, SharedBudget
+from bot.runtime import BatonApp, BotData
 from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.update_order import DEFAULT_LIMIT, PerUserOrder, tell_dropped
@@ -38,7 +40,7 @@ def build_application(
     pacer: Pacer | None = None,
     token: str | None = None,
     concurrency: int = DEFAULT_LIMIT,
-) -> Application:  # type: ignore[type-arg]
+) -> BatonApp:
     """The Application: updates of different people handled at once (up to
     ``concurrency``), each person's in order; the outbox sender; metrics."""
     secret = token or (settings.bot_token.get_secret_value() if settings.bot_token else None)
@@ -48,7 +50,7 @@ def build_application(
     # one Pacer for the outbox sender and the handlers' replies: one budget per chat;
     # on PostgreSQL (several instances) the budget is kept in the database
     pacer = pacer or Pacer(shared=None if svc.db.is_sqlite else SharedBudget(svc.db))
-    app = (
+    app: BatonApp = (
         ApplicationBuilder()
         .token(secret)
         .base_url(settings.base_url)
@@ -56,52 +58,53 @@ def build_application(
         .concurrent_updates(PerUserOrder(concurrency, metrics=metrics,
                                          on_dropped=partial(tell_dropped, svc)))
         .rate_limiter(PacedRateLimiter(pacer))
+        # every text the bot sends is HTML (user text escaped); a plain one says so
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .context_types(ContextTypes(bot_data=BotData))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
-    app.bot_data["services"] = svc
-    app.bot_data["metrics"] = metrics
-    app.bot_data["sender"] = OutboxSender(svc, app.bot, pacer, metrics)
-    app.bot_data["access"] = AccessChecker(svc.org)
+    data = app.bot_data
+    data.services, data.metrics = svc, metrics
+    data.sender = OutboxSender(svc, app.bot, pacer, metrics)
+    data.access = AccessChecker(svc.org)
     if settings.metrics_port is not None and not (
             settings.webhook_url and settings.metrics_port == settings.webhook_port):
         # with METRICS_PORT = WEBHOOK_PORT the webhook server serves /metrics itself
-        app.bot_data["metrics_server"] = MetricsServer(svc, metrics, settings.metrics_port,
+        data.metrics_server = MetricsServer(svc, metrics, settings.metrics_port,
                                                        settings.metrics_listen)
     register(app)
     scheduler.install(app, settings.scheduler_interval)
     return app
 
 
-async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(app: BatonApp) -> None:
     await set_commands(app)
-    sender: OutboxSender = app.bot_data["sender"]
-    sender.start()
-    server: MetricsServer | None = app.bot_data.get("metrics_server")
+    app.bot_data.sender.start()
+    server = app.bot_data.metrics_server
     if server is not None:
         server.start()
 
 
-async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
+async def _post_stop(app: BatonApp) -> None:
     """After the updates in hand are handled (Application.stop waits for them) and
     before the HTTP client closes: let the sender deliver what they owe."""
-    sender: OutboxSender = app.bot_data["sender"]
-    await sender.stop()
+    await app.bot_data.sender.stop()
 
 
-async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    sender: OutboxSender = app.bot_data["sender"]
-    await sender.stop()  # stopped already after a normal stop; this covers a failed start
-    server: MetricsServer | None = app.bot_data.pop("metrics_server", None)
+async def _post_shutdown(app: BatonApp) -> None:
+    # stopped already after a normal stop; this covers a failed start
+    await app.bot_data.sender.stop()
+    server, app.bot_data.metrics_server = app.bot_data.metrics_server, None
     if server is not None:
         await server.stop()
 
 
-async def set_commands(app: Application) -> None:  # type: ignore[type-arg]
+async def set_commands(app: BatonApp) -> None:
     """The command menu, per language, for private chats and for groups."""
-    svc: Services = app.bot_data["services"]
+    svc = app.bot_data.services
     default = svc.org.organization.language
     for lang in (None, *LANGUAGES):
         texts = lang or default

@@ -42,8 +42,7 @@ class BotUnderTest:
 
     @property
     def sender(self) -> OutboxSender:
-        outbox_sender: OutboxSender = self.app.bot_data["sender"]
-        return outbox_sender
+        return self.app.bot_data.sender
 
     async def start(self, *, polling: bool = True) -> None:
         self.svc = await prepare(self.settings, self.clock, self.org)

@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.access import AccessChecker
 from bot.i18n import pick_language
+from bot.metrics import Metrics, MetricsServer
 from bot.sender import OutboxSender
 from core.context import Services
 
-Context = ContextTypes.DEFAULT_TYPE
+
+@dataclass
+class BotData:
+    """``context.bot_data``: PTB makes it empty (ContextTypes calls the class with no
+    arguments); build_application fills it in before the first update."""
+
+    services: Services = field(init=False)
+    sender: OutboxSender = field(init=False)
+    metrics: Metrics = field(init=False)
+    access: AccessChecker = field(init=False)
+    metrics_server: MetricsServer | None = None  # when /metrics has a port of its own
 
 
-def services(context: Context | Any) -> Services:
-    svc: Services = context.bot_data["services"]
-    return svc
+Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]
+# the job queue's context type is left as PTB's builder types it (its stubs keep the default)
+BatonApp = Application[ExtBot[None], Context, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 
-def sender(context: Context | Any) -> OutboxSender:
-    outbox_sender: OutboxSender = context.bot_data["sender"]
-    return outbox_sender
+def services(context: Context) -> Services:
+    return context.bot_data.services
 
 
-def access(context: Context | Any) -> AccessChecker:
-    checker: AccessChecker = context.bot_data["access"]
-    return checker
+def sender(context: Context) -> OutboxSender:
+    return context.bot_data.sender
+
+
+def access(context: Context) -> AccessChecker:
+    return context.bot_data.access
 
 
 def language(update: Update, context: Context) -> str:

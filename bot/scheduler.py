@@ -11,9 +11,8 @@ import logging
 from datetime import timedelta
 
 from telegram.error import TelegramError
-from telegram.ext import Application
 
-from bot.runtime import Context, sender, services
+from bot.runtime import BatonApp, Context, sender, services
 from core.org import OrgConfig
 from core.sweep import scan
 from db import users
@@ -60,7 +59,7 @@ async def leave_unbound_groups(context: Context) -> None:
         log.info("left group %s: nobody bound it within %s", chat_id, UNBOUND_GRACE)
 
 
-def install(app: Application, interval: float) -> None:  # type: ignore[type-arg]
+def install(app: BatonApp, interval: float) -> None:
     assert app.job_queue is not None, "python-telegram-bot[job-queue] is required"
     app.job_queue.run_repeating(
         scan_job, interval=interval, first=min(5.0, interval), name="scan",

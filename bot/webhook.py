@@ -22,22 +22,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Update
-from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 from tornado.web import Application as WebApplication
 from tornado.web import RequestHandler
 
 from bot.app import run_kwargs
 from bot.metrics import Metrics, routes
+from bot.runtime import BatonApp
 from bot.settings import Settings
-from core.context import Services
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 class UpdateHandler(RequestHandler):
-    def initialize(self, app: Application, secret: str | None) -> None:  # type: ignore[type-arg]
+    def initialize(self, app: BatonApp, secret: str | None) -> None:
         self.app = app
         self.secret = secret.encode() if secret else None
 
@@ -62,11 +61,11 @@ class UpdateHandler(RequestHandler):
 __all__ = ["SECRET_HEADER", "serve", "web_application"]
 
 
-def web_application(app: Application, settings: Settings) -> WebApplication:  # type: ignore[type-arg]
+def web_application(app: BatonApp, settings: Settings) -> WebApplication:
     path = urlsplit(settings.webhook_url or "").path or "/"
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    svc: Services = app.bot_data["services"]
-    metrics: Metrics | None = app.bot_data.get("metrics") \
+    svc = app.bot_data.services
+    metrics: Metrics | None = app.bot_data.metrics \
         if settings.metrics_port == settings.webhook_port else None
     return WebApplication([
         *routes(svc, metrics),
@@ -74,7 +73,7 @@ def web_application(app: Application, settings: Settings) -> WebApplication:  # 
     ])
 
 
-async def serve(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+async def serve(app: BatonApp, settings: Settings) -> None:
     """Run until SIGTERM or SIGINT: register the webhook, serve, shut down cleanly:
     stop taking updates, handle those in hand, let the sender deliver what they
     owe (post_stop), then close."""

@@ -37,12 +37,23 @@ async def bind_department(svc: Services, key: str, chat_id: int, thread_id: int 
     """Bind ``key`` to the chat (and topic); ``by`` None means the organisation
     file, which neither overrides a /bind nor re-posts anything at every start."""
     async with svc.db.transaction() as session:
+        await users.lock_binding(session, key, exclusive=True)
         return await _bind(session, key, chat_id, thread_id, by, svc.clock.now())
+
+
+async def bind_group(svc: Services, key: str, chat_id: int, title: str | None,
+                     thread_id: int | None, by: int) -> Bound:
+    """/bind in a group: the group is noted as one the bot is in, and bound, at once."""
+    async with svc.db.transaction() as session:
+        await users.lock_binding(session, key, exclusive=True)
+        now = svc.clock.now()
+        await users.remember_group(session, chat_id, title, by, now, member=True)
+        return await _bind(session, key, chat_id, thread_id, by, now)
 
 
 async def _bind(session: AsyncSession, key: str, chat_id: int, thread_id: int | None,
                 by: int | None, now: datetime) -> Bound:
-    await users.lock_binding(session, key, exclusive=True)
+    """Under the department's binding lock, taken by the caller."""
     before = await users.binding_for(session, key)
     place = (chat_id, thread_id)
     previous = (before.chat_id, before.thread_id) if before is not None else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -17,7 +16,7 @@ from bot import callbacks
 from bot.callbacks import FormPress, RequestPress
 from bot.handlers import actions, common, form, groups, lists, messages, stats
 from bot.i18n import toast
-from bot.runtime import Context, language
+from bot.runtime import BatonApp, Context, language
 
 
 async def on_callback(update: Update, context: Context) -> None:
@@ -34,7 +33,7 @@ async def on_callback(update: Update, context: Context) -> None:
         await query.answer(toast(language(update, context), "press.outdated"), show_alert=True)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: BatonApp) -> None:
     private = filters.ChatType.PRIVATE
     groups_only = filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, common.remember_people), group=-1)

@@ -161,7 +161,6 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         where.chat_id,
         t(lang, TRANSITIONS[action].prompt or "", actor=person(update.effective_user, link=True),
           id=request_id, department=department.name if department else ""),
-        parse_mode="HTML",
         reply_markup=ForceReply(selective=True),
         reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
@@ -181,7 +180,7 @@ async def _choose_department(update: Update, context: Context, where: Press,
     others = [d for d in svc.org.departments if d.key != outcome.request.department_key]
     await query.answer()
     chooser = await context.bot.send_message(
-        query.message.chat.id, t(lang, "prompt.transfer_to", id=request_id), parse_mode="HTML",
+        query.message.chat.id, t(lang, "prompt.transfer_to", id=request_id),
         reply_markup=keyboards.transfer_targets(lang, request_id, others),
         reply_to_message_id=query.message.message_id,
         message_thread_id=_thread(update),
@@ -209,7 +208,7 @@ async def _rate(update: Update, context: Context, where: Press, press: RequestPr
     prompt = await context.bot.send_message(
         where.chat_id, t(lang, "review.rated", id=request.id, stars=stars(score),
                          minutes=int(COMMENT_WAIT.total_seconds() // 60)),
-        parse_mode="HTML", reply_markup=ForceReply())
+        reply_markup=ForceReply())
     await prompt_shown(svc, where, prompt.message_id)
 
 
@@ -227,7 +226,7 @@ async def _after_review(update: Update, context: Context, key: str, request_id: 
     try:
         await query.edit_message_text(
             t(lang, key, id=request_id, department=department.name if department else ""),
-            parse_mode="HTML", reply_markup=markup)
+            reply_markup=markup)
     except BadRequest:
         pass
 

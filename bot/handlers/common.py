@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 
 from bot.i18n import t
 from bot.runtime import Context, language, services
-from db.users import UserInfo, is_remembered, remember_user
+from core.people import UserInfo, remember_person
 
 log = logging.getLogger(__name__)
 
@@ -22,19 +22,8 @@ async def remember_people(update: Update, context: Context) -> None:
     private = chat is not None and chat.type == ChatType.PRIVATE
     if not private and update.callback_query is None and update.message is None:
         return
-    svc = services(context)
     info = UserInfo(user.id, user.first_name, user.last_name, user.username, user.language_code)
-    # most updates come from people we know as they are: a read, and no write lock
-    async with svc.db.reading() as session:
-        if await is_remembered(session, info, private=private):
-            return
-    async with svc.db.transaction() as session:
-        await remember_user(
-            session,
-            info,
-            svc.clock.now(),
-            private=private,
-        )
+    await remember_person(services(context), info, private=private)
 
 
 async def start(update: Update, context: Context) -> None:
@@ -74,8 +63,6 @@ async def on_error(update: object, context: Context) -> None:
         if update.effective_chat.type == ChatType.PRIVATE:
             try:
                 await context.bot.send_message(
-                    update.effective_chat.id, t(language(update, context), "error.generic"),
-                    parse_mode=ParseMode.HTML,
-                )
+                    update.effective_chat.id, t(language(update, context), "error.generic"))
             except Exception:
                 pass

@@ -9,8 +9,8 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot.i18n import Html, t
 from bot.runtime import Context, language, sender, services
-from core.binding import bind_department
-from db import users
+from core.binding import bind_group
+from core.people import follow_migration, note_group
 
 log = logging.getLogger(__name__)
 PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER,
@@ -36,10 +36,8 @@ async def bind(update: Update, context: Context) -> None:
         await message.reply_html(t(lang, "bind.unknown", key=context.args[0][:32], keys=keys))
         return
     thread = message.message_thread_id if message.is_topic_message else None
-    async with svc.db.transaction() as session:
-        await users.remember_group(session, message.chat.id, message.chat.title, user.id,
-                                   svc.clock.now(), member=True)
-    bound = await bind_department(svc, department.key, message.chat.id, thread, user.id)
+    bound = await bind_group(svc, department.key, message.chat.id, message.chat.title, thread,
+                             user.id)
     text = t(lang, "bind.done_topic" if thread else "bind.done", department=department.name)
     if bound.posted:
         posted = t(lang, "bind.posted", department=department.name, count=bound.posted)
@@ -57,14 +55,11 @@ async def membership(update: Update, context: Context) -> None:
     svc = services(context)
     joined = change.new_chat_member.status in PRESENT
     was_in = change.old_chat_member.status in PRESENT
-    async with svc.db.transaction() as session:
-        await users.remember_group(session, change.chat.id, change.chat.title,
-                                   change.from_user.id, svc.clock.now(), member=joined)
+    await note_group(svc, change.chat.id, change.chat.title, change.from_user.id, member=joined)
     if joined and not was_in:
         lang = svc.org.organization.language
         keys = ", ".join(d.key for d in svc.org.departments)
-        await context.bot.send_message(change.chat.id, t(lang, "group.hello", keys=keys),
-                                       parse_mode="HTML")
+        await context.bot.send_message(change.chat.id, t(lang, "group.hello", keys=keys))
 
 
 async def migrated(update: Update, context: Context) -> None:
@@ -73,6 +68,5 @@ async def migrated(update: Update, context: Context) -> None:
     if message is None or not message.migrate_to_chat_id:
         return
     svc = services(context)
-    async with svc.db.transaction() as session:
-        await users.migrate_chat(session, message.chat.id, message.migrate_to_chat_id)
+    await follow_migration(svc, message.chat.id, message.migrate_to_chat_id)
     log.info("chat %s migrated to %s", message.chat.id, message.migrate_to_chat_id)

@@ -10,15 +10,13 @@ from bot.i18n import t
 from bot.render import fitted, pack, person, when
 from bot.runtime import Context, language, services
 from core.lifecycle import OPEN_STATUSES
-from db import requests, users
+from core.lists import queue_here, requests_of
 
 
 async def my_requests(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
     svc, lang = services(context), language(update, context)
-    async with svc.db.reading() as session:
-        mine = await requests.requests_of(session, update.effective_user.id)
-        total = await requests.count_requests_of(session, update.effective_user.id)
+    mine, total = await requests_of(svc, update.effective_user.id)
     if not mine:
         await update.effective_message.reply_html(t(lang, "my.empty"))
         return
@@ -41,13 +39,9 @@ async def queue(update: Update, context: Context) -> None:
     assert message is not None
     svc, lang = services(context), language(update, context)
     thread = message.message_thread_id if message.is_topic_message else None
-    async with svc.db.reading() as session:
-        keys = await users.departments_of_chat(session, message.chat.id, thread)
-        listed = {key: await requests.open_requests(session, key, OPEN_STATUSES) for key in keys}
-        counts = {key: await requests.count_open(session, key, OPEN_STATUSES) for key in keys}
-        people = await users.get_users(
-            session, {r.assignee_id for rs in listed.values() for r in rs if r.assignee_id})
-    if not keys:
+    here = await queue_here(svc, message.chat.id, thread)
+    listed, counts, people = here.listed, here.counts, here.people
+    if not listed:
         await message.reply_html(t(lang, "queue.not_bound"))
         return
     blocks = []

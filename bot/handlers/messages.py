@@ -62,7 +62,9 @@ async def _typed_reason(update: Update, context: Context, pending: PendingInput)
     if outcome.refusal is Refusal.DUPLICATE:
         return
     if not outcome.ok:
-        await message.reply_text(await actions.refusal_text(update, context, outcome))
+        # a toast's words, not HTML: parse_mode=None overrides the default
+        await message.reply_text(await actions.refusal_text(update, context, outcome),
+                                 parse_mode=None)
         return
     sender(context).wake()
 

@@ -9,7 +9,7 @@ private chats only.
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from functools import partial
 
 from telegram import Message, Update
 from telegram.constants import ChatType
@@ -21,8 +21,7 @@ from bot.render import clip, pack
 from bot.runtime import Context, language, services
 from bot.stats_view import chart_labels, department_text, flows_text
 from core import stats
-from db import users
-from db.export import export_rows
+from core.lists import departments_here
 
 DEFAULT_DAYS, MAX_DAYS = 30, 3650
 
@@ -77,10 +76,8 @@ async def _scope(update: Update, context: Context, usage: str) -> tuple[int, lis
 
 async def _departments_here(context: Context, message: Message) -> list[str]:
     """The departments bound to this group, or to its topic (as /queue lists them)."""
-    svc = services(context)
     thread = message.message_thread_id if message.is_topic_message else None
-    async with svc.db.reading() as session:
-        return await users.departments_of_chat(session, message.chat.id, thread)
+    return await departments_here(services(context), message.chat.id, thread)
 
 
 async def stats_command(update: Update, context: Context) -> None:
@@ -91,13 +88,8 @@ async def stats_command(update: Update, context: Context) -> None:
     svc, lang = services(context), language(update, context)
     message = update.effective_message
     assert message is not None
-    now = svc.clock.now()
-    # a read-only transaction: long reports must not hold SQLite's write lock
-    async with svc.db.reading() as session:
-        report = await stats.collect(session, svc.org, now, days, keys)
-        chart = await stats.series(session, svc.org, now, days, keys)
-        people = await users.get_users(session, {e.user_id for d in report.departments
-                                                 for e in d.executors})
+    figures = await stats.figures(svc, days, keys)
+    report, chart, people = figures.report, figures.chart, figures.people
     # a manager of many departments gets a few messages, not a burst of one each
     blocks = [department_text(lang, svc.org, d, days, people) for d in report.departments]
     for text in pack(blocks):
@@ -122,9 +114,7 @@ async def export_command(update: Update, context: Context) -> None:
         return
     days, keys = scope
     svc, lang = services(context), language(update, context)
-    since = svc.clock.now() - timedelta(days=days)
-    async with svc.db.reading() as session:
-        data, count = await build_csv(svc.org, export_rows(session, keys, since))
+    data, count = await stats.exported(svc, days, keys, partial(build_csv, svc.org))
     if not count:
         await message.reply_html(t(lang, "stats.export_empty", days=days))
         return
@@ -136,5 +126,4 @@ async def export_command(update: Update, context: Context) -> None:
         # names cut visibly rather than the file refused
         caption=t(lang, "stats.export_caption", departments=clip(names, 700, lang), days=days,
                   count=count),
-        parse_mode="HTML",
     )

@@ -26,7 +26,7 @@ class MeteredBot(BotUnderTest):
 async def metered(emu, database_url, org, clock):
     runner = MeteredBot(emu, database_url, org, clock)
     await runner.start()
-    server = runner.app.bot_data["metrics_server"]
+    server = runner.app.bot_data.metrics_server
     server.metrics.database.ttl = 0  # every scrape reads the database afresh
     yield runner, f"http://127.0.0.1:{server.port}"
     await runner.stop()

@@ -67,3 +67,18 @@ async def test_executor_reply_after_a_week_is_not_passed_on(emu, bot, clock):
     assert len(emu.bot_messages(REQUESTER)) == told  # nothing reached the requester
     assert f"#{number}" in answer.text and "not passed on" in answer.text.lower()
     assert "7 days" in answer.text
+
+
+async def test_a_refused_typed_reason_is_answered_in_plain_words(emu, bot):
+    # the reply is a toast's words sent as a message: every text is HTML by default,
+    # so this one must say it is plain, or the names in it would be read as markup
+    emu.add_user(LONG, FIRST, last_name=LAST, language_code="en")
+    emu.chats[IT_CHAT].members[LONG] = "member"
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, EXECUTOR, card(emu, number), "⛔ Reject")
+    prompt = last(emu, IT_CHAT)
+    await press(emu, bot, LONG, card(emu, number), "🙋 Take")
+    await say(emu, bot, EXECUTOR, "Not ours", IT_CHAT, reply_to=prompt.message_id)
+    answer = last(emu, IT_CHAT)
+    assert answer.text.startswith("Only the assignee (Tom & <Jerry> 😀"), answer.text

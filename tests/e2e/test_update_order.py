@@ -34,7 +34,7 @@ async def test_one_person_in_order_others_not_blocked(emu, bot):
 
 
 async def test_updates_are_counted_and_timed(emu, bot):
-    metrics = bot.app.bot_data["metrics"]
+    metrics = bot.app.bot_data.metrics
     for user in (REQUESTER, OUTSIDER):
         emu.users[user].send(user, "/help")
     await bot.settle()

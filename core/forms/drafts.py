@@ -1,0 +1,161 @@
+"""The form's drafts: each step one unit of work (read, apply, write in one transaction),
+so a restart or a second instance continues the form where it was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from core.context import Services
+from core.forms import engine
+from core.forms.engine import DraftState, FormBroken
+from core.forms.fields import Invalid, date_answer
+from core.forms.inputs import FormInput
+from core.intake import create_request
+from core.org import OrgConfig
+from db import drafts
+from db.models import FormDraft
+from db.updates import first_time
+
+
+def _state(draft: FormDraft) -> DraftState:
+    return DraftState(draft.stage, draft.department_key, draft.type_key, draft.field_index,
+                      dict(draft.answers or {}), draft.priority)
+
+
+def _apply(draft: FormDraft, state: DraftState) -> None:
+    draft.stage, draft.department_key, draft.type_key = (
+        state.stage, state.department_key, state.type_key)
+    draft.field_index, draft.answers, draft.priority = (
+        state.field_index, state.answers, state.priority)
+
+
+def _today(svc: Services) -> date:
+    return svc.clock.now().astimezone(ZoneInfo(svc.org.organization.timezone)).date()
+
+
+def usable(org: OrgConfig, state: DraftState) -> bool:
+    """False when the organisation file no longer has the draft's department or type."""
+    try:
+        if state.stage != "summary":
+            engine.question(org, state)
+        else:
+            engine.type_of(org, state)
+    except FormBroken:
+        return False
+    return True
+
+
+def answers_of(org: OrgConfig, state: DraftState) -> list[dict[str, Any]]:
+    """The answers in form order with their labels, as the request keeps them."""
+    request_type = engine.type_of(org, state)
+    result = []
+    for spec in request_type.fields:
+        answer = state.answers.get(spec.key)
+        entry: dict[str, Any] = {"key": spec.key, "label": spec.label, "type": spec.type,
+                                 "value": None}
+        if answer:
+            entry.update(answer)
+        result.append(entry)
+    return result
+
+
+async def open_form(svc: Services, user_id: int) -> tuple[DraftState, bool]:
+    """/new: the draft to continue (and True), or a fresh one."""
+    async with svc.db.transaction() as session:
+        # a new form ends any typed answer the bot was waiting for (a rating comment)
+        await drafts.clear_pending(session, user_id, user_id)
+        draft = await drafts.get_draft(session, user_id)
+        if draft is not None and usable(svc.org, state := _state(draft)):
+            return state, True
+        state = engine.start(svc.org)
+        await drafts.replace_draft(session, user_id, state.stage, svc.clock.now(),
+                                   department_key=state.department_key,
+                                   type_key=state.type_key, answers=state.answers)
+    return state, False
+
+
+async def cancel_form(svc: Services, user_id: int, *, pending: bool = True) -> bool:
+    """Drop the draft (and, unless told otherwise, a typed answer awaited); True if
+    there was one."""
+    async with svc.db.transaction() as session:
+        dropped = await drafts.delete_draft(session, user_id)
+        if pending:
+            await drafts.clear_pending(session, user_id, user_id)
+    return dropped
+
+
+@dataclass(frozen=True)
+class Answered:
+    state: DraftState | None  # None: no form is open
+    redelivered: bool = False  # applied before a crash: show the current question again
+    stale: bool = False  # a button of an earlier question
+    broken: bool = False  # the organisation file lost the draft's department or type
+    error: Invalid | None = None
+
+
+async def answer_form(svc: Services, user_id: int, update_id: int | None, given: FormInput,
+                      expected: tuple[str, int | None] | None = None) -> Answered:
+    """Apply an answer to the user's draft."""
+    async with svc.db.transaction() as session:
+        # redelivered after a crash: the answer was applied, but its reply may not
+        # have left; the current question is shown (again)
+        redelivered = not await first_time(session, update_id, svc.clock.now())
+        draft = await drafts.get_draft(session, user_id)
+        if draft is None:
+            return Answered(None, redelivered)
+        state = _state(draft)
+        stale = not redelivered and expected is not None and (state.stage != expected[0] or (
+            expected[1] is not None and state.field_index != expected[1]))
+        if redelivered or stale:
+            return Answered(state, redelivered, stale)
+        try:
+            error = engine.answer(svc.org, state, given, _today(svc))
+        except FormBroken:
+            await drafts.delete_draft(session, user_id)
+            return Answered(state, broken=True)
+        if error is None:
+            _apply(draft, state)
+            await drafts.save_draft(session, draft, svc.clock.now())
+        return Answered(state, error=error)
+
+
+async def step_back(svc: Services, user_id: int) -> DraftState | None:
+    """The form one question back; None when no form is open."""
+    async with svc.db.transaction() as session:
+        draft = await drafts.get_draft(session, user_id)
+        if draft is None:
+            return None
+        state = _state(draft)
+        engine.back(svc.org, state)
+        _apply(draft, state)
+        await drafts.save_draft(session, draft, svc.clock.now())
+    return state
+
+
+async def submit_form(svc: Services, user_id: int) -> str | None:
+    """Turn the draft into a request in one transaction; the text key of a refusal.
+    The request is stored, the draft dropped and the card and the confirmation owed
+    together: a crash from here on cannot lose them."""
+    async with svc.db.transaction() as session:
+        draft = await drafts.get_draft(session, user_id)
+        if draft is None:
+            return "form.already_submitted"
+        if draft.stage != "summary":
+            return "form.stale"
+        state = _state(draft)
+        try:
+            department = engine.department_of(svc.org, state)
+            request_type = engine.type_of(svc.org, state)
+        except FormBroken:
+            await drafts.delete_draft(session, user_id)
+            return "form.broken"
+        if not await drafts.delete_draft(session, user_id, draft.version):
+            return "form.already_submitted"
+        answers = answers_of(svc.org, state)
+        dates = [d for a in answers if a["type"] == "date" and (d := date_answer(a))]
+        await create_request(session, svc, user_id, department, request_type, answers,
+                             state.priority or "normal", min(dates) if dates else None)
+    return None

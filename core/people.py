@@ -1,0 +1,32 @@
+"""Who writes to us and where: people's names and languages, the groups we are in."""
+
+from __future__ import annotations
+
+from core.context import Services
+from db import users
+from db.users import UserInfo
+
+__all__ = ["UserInfo", "follow_migration", "note_group", "remember_person"]
+
+
+async def remember_person(svc: Services, info: UserInfo, *, private: bool) -> None:
+    """Keep a person's name and language fresh; note that they started us in private."""
+    # most updates come from people we know as they are: a read, and no write lock
+    async with svc.db.reading() as session:
+        if await users.is_remembered(session, info, private=private):
+            return
+    async with svc.db.transaction() as session:
+        await users.remember_user(session, info, svc.clock.now(), private=private)
+
+
+async def note_group(svc: Services, chat_id: int, title: str | None, by: int,
+                     *, member: bool) -> None:
+    """The bot was added to a group (or is still in it), or removed from it."""
+    async with svc.db.transaction() as session:
+        await users.remember_group(session, chat_id, title, by, svc.clock.now(), member=member)
+
+
+async def follow_migration(svc: Services, old_id: int, new_id: int) -> None:
+    """A group became a supergroup with a new id: its bindings and cards follow it."""
+    async with svc.db.transaction() as session:
+        await users.migrate_chat(session, old_id, new_id)
