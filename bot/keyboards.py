@@ -6,8 +6,8 @@ from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 
 from bot import callbacks as cb
+from bot.forms.engine import Question
 from bot.i18n import plain
-from core.forms.engine import Question
 from core.lifecycle import Action, Place, Status, buttons
 from core.org import Department, OrgConfig
 

@@ -9,9 +9,9 @@ from datetime import date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from bot.forms.engine import DraftState, Question
+from bot.forms.fields import text_limit
 from bot.i18n import Html, escape, t
-from core.forms.engine import DraftState, Question
-from core.forms.fields import text_limit
 from core.org import OrgConfig
 from db.models import Request, User, full_name
 

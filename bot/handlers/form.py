@@ -1,5 +1,5 @@
 """/new, /cancel and every answer to the form, typed or pressed: parse, call the
-form's service (core.forms.drafts, one transaction each), show the next question.
+form's service (bot.forms.progress, one transaction each), show the next question.
 """
 
 from __future__ import annotations
@@ -11,22 +11,10 @@ from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.callbacks import FormPress
-from bot.i18n import Html, t, toast
-from bot.render import question_text, summary_text
-from bot.runtime import Context, access, language, sender, services
-from core.context import Services
-from core.forms import engine
-from core.forms.drafts import (
-    answer_form,
-    answers_of,
-    cancel_form,
-    open_form,
-    step_back,
-    submit_form,
-)
-from core.forms.engine import DraftState, FormBroken
-from core.forms.fields import Invalid
-from core.forms.inputs import (
+from bot.forms import engine
+from bot.forms.engine import DraftState, FormBroken
+from bot.forms.fields import Invalid
+from bot.forms.inputs import (
     ChoiceInput,
     FileInput,
     FormInput,
@@ -34,6 +22,18 @@ from core.forms.inputs import (
     SkipInput,
     TextInput,
 )
+from bot.forms.progress import (
+    answer_form,
+    answers_of,
+    cancel_form,
+    open_form,
+    step_back,
+    submit_form,
+)
+from bot.i18n import Html, t, toast
+from bot.render import question_text, summary_text
+from bot.runtime import Context, access, language, sender, services
+from core.context import Services
 
 
 async def _refused(update: Update, context: Context) -> bool:

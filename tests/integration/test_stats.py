@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.forms.engine import DraftState  # noqa: F401 - keeps the import graph honest
 from core import stats
 from core.clock import FakeClock
 from core.context import Services
-from core.forms.engine import DraftState  # noqa: F401 - keeps the import graph honest
 from core.intake import create_request
 from core.lifecycle import Action
 from core.workflow import Press, act, rate

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from core.forms.fields import (
+from bot.forms.fields import (
     TEXT_DEFAULT_MAX,
     Invalid,
     date_answer,
@@ -16,7 +16,7 @@ from core.forms.fields import (
     text_limit,
     validate,
 )
-from core.forms.inputs import ChoiceInput, FileInput, OtherInput, SkipInput, TextInput
+from bot.forms.inputs import ChoiceInput, FileInput, OtherInput, SkipInput, TextInput
 from core.org import FormField
 
 TODAY = date(2026, 11, 23)
@@ -213,6 +213,6 @@ def test_file_expected(given: Any) -> None:
     ("1 500,50", 1500.5), ("-2,000", -2000.0),
 ])
 def test_grouped_thousands_and_decimal_commas(typed: str, number: float) -> None:
-    from core.forms.fields import parse_number
+    from bot.forms.fields import parse_number
 
     assert parse_number(typed) == number

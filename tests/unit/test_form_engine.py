@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from core.forms import engine
-from core.forms.engine import DraftState, FormBroken
-from core.forms.fields import Invalid
-from core.forms.inputs import ChoiceInput, FileInput, OtherInput, SkipInput, TextInput
+from bot.forms import engine
+from bot.forms.engine import DraftState, FormBroken
+from bot.forms.fields import Invalid
+from bot.forms.inputs import ChoiceInput, FileInput, OtherInput, SkipInput, TextInput
 from core.org import OrgConfig, parse_org
 from tests.conftest import ROOT, example_org
 

@@ -34,6 +34,11 @@ def test_db_imports_nothing_from_core() -> None:
     assert offenders("db", {"core", "bot"}) == {}
 
 
+def test_core_knows_nothing_of_telegram() -> None:
+    """Request lifecycle, SLA arithmetic and statistics are plain Python."""
+    assert offenders("core", {"bot", "telegram", "emulator"}) == {}
+
+
 @pytest.mark.parametrize("package", ["bot", "core", "db", "emulator"])
 def test_the_installed_packages_import_nothing_from_tests(package: str) -> None:
     assert offenders(package, {"tests", "bench"}) == {}

@@ -62,7 +62,7 @@ def family_of(node: ast.expr) -> str | None:
 def invalid_keys() -> dict[str, set[str]]:
     """Every ``Invalid("key", {…})`` the form code makes, with the names of its values."""
     found: dict[str, set[str]] = {}
-    for path in (ROOT / "core" / "forms").glob("*.py"):
+    for path in (ROOT / "bot" / "forms").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id == "Invalid":

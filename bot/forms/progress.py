@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.forms import engine
+from bot.forms.engine import DraftState, FormBroken
+from bot.forms.fields import Invalid, date_answer
+from bot.forms.inputs import FormInput
 from core.context import Services
-from core.forms import engine
-from core.forms.engine import DraftState, FormBroken
-from core.forms.fields import Invalid, date_answer
-from core.forms.inputs import FormInput
 from core.intake import create_request
 from core.org import OrgConfig
 from db import drafts

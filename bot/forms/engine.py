@@ -1,6 +1,6 @@
 """Where a form is and what its next question is.
 
-The state is a :class:`DraftState` that core.forms.drafts loads from and saves
+The state is a :class:`DraftState` that bot.forms.progress loads from and saves
 to the database with every answer, so the form survives restarts and instances.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from core.forms.fields import Invalid, validate
-from core.forms.inputs import ChoiceInput, FormInput, SkipInput, TextInput
+from bot.forms.fields import Invalid, validate
+from bot.forms.inputs import ChoiceInput, FormInput, SkipInput, TextInput
 from core.org import Department, FormField, OrgConfig, RequestType
 
 STAGES = ("department", "type", "field", "priority", "summary")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from core.forms.inputs import ChoiceInput, FileInput, FormInput, OtherInput, TextInput
+from bot.forms.inputs import ChoiceInput, FileInput, FormInput, OtherInput, TextInput
 from core.org import FormField
 
 TEXT_DEFAULT_MAX = 1000  # keeps a card with several answers under Telegram's 4096
