@@ -169,6 +169,23 @@ async def count_open(session: AsyncSession, department_key: str, statuses: Itera
     ) or 0)
 
 
+def _cards_at(model: Any, chat_id: int, thread_id: int | None) -> Any:
+    """Request ids with a card in this chat and topic, in ``model`` (shown messages,
+    or the outbox); never NULL, so NOT IN stays a plain "not among"."""
+    return select(model.request_id).where(model.kind == "card", model.chat_id == chat_id,
+                                          model.request_id.is_not(None),
+                                          _same_thread(model.thread_id, thread_id))
+
+
+async def _open_of(session: AsyncSession, department_key: str, statuses: Iterable[str],
+                   *where: Any) -> list[int]:
+    rows = await session.scalars(
+        select(Request.id).where(Request.department_key == department_key,
+                                 Request.status.in_(list(statuses)), *where)
+        .order_by(Request.id))
+    return list(rows)
+
+
 async def without_card_at(
     session: AsyncSession, department_key: str, statuses: Iterable[str], chat_id: int,
     thread_id: int | None,
@@ -176,21 +193,10 @@ async def without_card_at(
     """Open requests of a department with no card in this chat and topic, shown or
     owed. One statement, so one snapshot: a card being sent meanwhile is seen either
     as owed or as shown (the sender writes both in one transaction)."""
-    shown = select(RequestMessage.id).where(
-        RequestMessage.request_id == Request.id, RequestMessage.kind == "card",
-        RequestMessage.chat_id == chat_id, _same_thread(RequestMessage.thread_id, thread_id))
-    owed = select(OutboxMessage.id).where(
-        OutboxMessage.request_id == Request.id, OutboxMessage.kind == "card",
-        OutboxMessage.status == "pending", OutboxMessage.chat_id == chat_id,
-        _same_thread(OutboxMessage.thread_id, thread_id))
-    rows = await session.scalars(
-        select(Request.id).where(
-            Request.department_key == department_key,
-            Request.status.in_(list(statuses)),
-            ~shown.exists(), ~owed.exists(),
-        ).order_by(Request.id)
-    )
-    return list(rows)
+    owed = _cards_at(OutboxMessage, chat_id, thread_id).where(OutboxMessage.status == "pending")
+    return await _open_of(session, department_key, statuses,
+                          Request.id.not_in(_cards_at(RequestMessage, chat_id, thread_id)),
+                          Request.id.not_in(owed))
 
 
 async def with_card_at(
@@ -198,17 +204,8 @@ async def with_card_at(
     thread_id: int | None,
 ) -> list[int]:
     """Open requests of a department that have a card in this chat and topic."""
-    shown = select(RequestMessage.request_id).where(
-        RequestMessage.kind == "card", RequestMessage.chat_id == chat_id,
-        _same_thread(RequestMessage.thread_id, thread_id))
-    rows = await session.scalars(
-        select(Request.id).where(
-            Request.department_key == department_key,
-            Request.status.in_(list(statuses)),
-            Request.id.in_(shown),
-        ).order_by(Request.id)
-    )
-    return list(rows)
+    return await _open_of(session, department_key, statuses,
+                          Request.id.in_(_cards_at(RequestMessage, chat_id, thread_id)))
 
 
 async def open_outside(
