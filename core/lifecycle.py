@@ -44,6 +44,7 @@ class Place(StrEnum):
 
     CARD = "card"  # the request's card in its department's chat
     NOTICE = "notice"  # the requester's review message, sent when the work is done
+    VIEW = "view"  # one person's private view of one request (/show)
 
 
 class Clock(StrEnum):
@@ -73,7 +74,7 @@ class Transition:
     assignee_once_taken: bool = False
     prompt: str | None = None  # asks for a typed reason first, with this text
     department: bool = False  # asks which department first (the reason comes after)
-    button: Place | None = None  # a button labelled ``button.<action>`` is shown there…
+    places: frozenset[Place] = frozenset()  # a button labelled ``button.<action>`` there…
     shown_on: frozenset[Status] = frozenset()  # …while the request has one of these
     toast: str | None = None  # said to the presser when a press applied it
     review: str | None = None  # the text the pressed review message becomes
@@ -85,13 +86,15 @@ class Transition:
 
 def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
        assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
-       button: Place | None = None, shown_on: set[Status] | None = None,
+       button: Place | set[Place] | None = None, shown_on: set[Status] | None = None,
        toast: str | None = None, review: str | None = None) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
-    ``shown_on`` says fewer."""
-    shown = set() if button is None else sources if shown_on is None else shown_on
+    ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
+    places = frozenset() if button is None else frozenset(
+        {button} if isinstance(button, Place) else button)
+    shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
-                      assignee_once_taken, prompt, department, button, frozenset(shown),
+                      assignee_once_taken, prompt, department, places, frozenset(shown),
                       toast, review)
 
 
@@ -174,9 +177,9 @@ def refusal(action: Action, status: Status | str, roles: set[Role], *, taken: bo
 def buttons(place: Place, status: Status | str) -> list[Action]:
     """The actions whose buttons a message at ``place`` shows for ``status``, in order."""
     return [a for a, t in TRANSITIONS.items()
-            if t.button is place and Status(status) in t.shown_on]
+            if place in t.places and Status(status) in t.shown_on]
 
 
 def pressable(action: Action) -> bool:
     """Whether ``action`` is started by a button (its callback verb is its name)."""
-    return TRANSITIONS[action].button is not None
+    return bool(TRANSITIONS[action].places)

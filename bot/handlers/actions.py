@@ -43,10 +43,10 @@ def pressed_on(press: RequestPress) -> frozenset[str] | None:
     action = press.action
     if action is None:
         return OTHER_PRESSES_ON.get(press.verb)
-    place = TRANSITIONS[action].button
-    if press.arg is not None or place is None:  # a department chosen on the chooser
+    places = TRANSITIONS[action].places
+    if press.arg is not None or not places:  # a department chosen on the chooser
         return _CHOOSER
-    return frozenset({place.value})
+    return frozenset(place.value for place in places)
 
 
 def _thread(update: Update) -> int | None:

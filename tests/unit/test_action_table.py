@@ -62,11 +62,17 @@ def test_a_button_is_shown_exactly_when_its_press_is_accepted(
     step = TRANSITIONS[action]
     answers = {who: refusal(action, status, roles, taken=taken)
                for who, roles in PEOPLE.items() if taken or who != "assignee"}
-    if step.button is None:  # no button, no press: nothing shows it anywhere
-        assert all(action not in shown(place, status) for place in Place)
+    if not step.places:  # no button, no press: nothing shows it anywhere
+        assert all(action not in shown(place, status) for place in SEES)
         return
-    offered = action in shown(step.button, status)
-    accepted = [who for who in SEES[step.button] if who in answers and answers[who] is None]
+    for place in step.places & SEES.keys():
+        check_place(action, status, answers, place)
+
+
+def check_place(action: Action, status: Status, answers: dict[str, Refusal | None],
+                place: Place) -> None:
+    offered = action in shown(place, status)
+    accepted = [who for who in SEES[place] if who in answers and answers[who] is None]
     if (action, status) in NOT_OFFERED:
         assert not offered and set(accepted) == {"assignee", "manager"}
         return
@@ -96,7 +102,7 @@ def shown_in_order(status: Status) -> list[Action]:
 def test_every_declaration_is_complete() -> None:
     for action, step in TRANSITIONS.items():
         assert step.shown_on <= step.sources, action
-        if step.button is not None and not step.needs_reason and not step.department:
+        if step.places and not step.needs_reason and not step.department:
             assert step.toast is not None, action  # applied at once: the presser is told
         if step.department:
             assert step.needs_reason, action  # the department chosen, then the reason
