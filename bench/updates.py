@@ -63,6 +63,7 @@ REQUESTER_BASE = 100_000
 EXECUTOR_BASE = 200_000
 ADMIN = 1001
 ANSWER_TIMEOUT = 30.0
+CARD_TIMEOUT = 600.0  # a card's change comes through the outbox, behind everything owed
 MESSAGE_METHODS = {"sendmessage", "editmessagetext", "sendphoto", "senddocument"}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -286,10 +287,11 @@ class Crowd:
         return True
 
     async def until(self, chat_id: int, found: Callable[[], Any],
-                    give_up: Callable[[], bool] = lambda: False) -> Any:
+                    give_up: Callable[[], bool] = lambda: False,
+                    wait: float = ANSWER_TIMEOUT) -> Any:
         """Wait until ``found()`` gives something (the bot changed the chat), or None."""
         event = self.emu.chat_event(chat_id)
-        deadline = time.perf_counter() + ANSWER_TIMEOUT
+        deadline = time.perf_counter() + wait
         while (value := found()) is None:
             left = deadline - time.perf_counter()
             if left <= 0 or give_up() or (not self.gate.open and self.gate.rate):
@@ -360,8 +362,10 @@ class BatonCrowd(Crowd):
             claimed.add(card.message_id)
             if not await self.press(user_id, card, "🙋 Take"):
                 return
+            # a saturated bot may edit the card late: wait for it as long as the run
+            # lasts rather than leave the request unfinished (and the run unending)
             taken = await self.until(chat_id, lambda c=card: c if self._has(c, "✅ Done")
-                                     else None)
+                                     else None, wait=CARD_TIMEOUT)
             if taken is None or not await self.press(user_id, taken, "✅ Done"):
                 return
             self.results.finished += 1
