@@ -11,12 +11,19 @@ __all__ = ["UserInfo", "follow_migration", "note_group", "remember_person"]
 
 async def remember_person(svc: Services, info: UserInfo, *, private: bool) -> None:
     """Keep a person's name and language fresh; note that they started us in private."""
-    # most updates come from people we know as they are: a read, and no write lock
+    known = svc.known_people
+    if known.unchanged(info, private=private):
+        return  # as this process last read or wrote it: nothing to do
+    # most of the rest are people another instance (or a restart) already stored
     async with svc.db.reading() as session:
-        if await users.is_remembered(session, info, private=private):
-            return
+        reachable = await users.is_remembered(session, info, private=private)
+    if reachable is not None:
+        known.stored(info, reachable=reachable)
+        return
     async with svc.db.transaction() as session:
-        await users.remember_user(session, info, svc.clock.now(), private=private)
+        user = await users.remember_user(session, info, svc.clock.now(), private=private)
+        reachable = user.started and not user.blocked
+    known.stored(info, reachable=reachable)
 
 
 async def note_group(svc: Services, chat_id: int, title: str | None, by: int,

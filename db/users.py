@@ -24,15 +24,18 @@ class UserInfo:
     language_code: str | None = None
 
 
-async def is_remembered(session: AsyncSession, info: UserInfo, *, private: bool) -> bool:
-    """The stored user already says what this update says: nothing to write."""
+async def is_remembered(session: AsyncSession, info: UserInfo, *, private: bool
+                        ) -> bool | None:
+    """None when the stored user differs from what this update says (or is not
+    stored): it must be written. Otherwise whether the bot may write to them."""
     user = await session.get(User, info.id)
     if user is None:
-        return False
+        return None
     same = (user.first_name == info.first_name[:128]
             and user.last_name == (info.last_name[:128] if info.last_name else None)
             and user.username == info.username and user.language_code == info.language_code)
-    return same and (not private or (user.started and not user.blocked))
+    reachable = user.started and not user.blocked
+    return reachable if same and (reachable or not private) else None
 
 
 async def remember_user(

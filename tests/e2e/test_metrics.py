@@ -99,9 +99,8 @@ async def test_retries_and_refusals_are_counted(emu, metered):
     for button in ("Write", "Skip", "Normal"):
         await press(emu, bot, REQUESTER, last(emu, REQUESTER), button)
     # the confirmation is refused for good: the requester blocked the bot meanwhile
-    emu.inject("sendMessage", status=403, chat_id=REQUESTER,
-               description="Forbidden: bot was blocked by the user")
     emu.users[REQUESTER].press(last(emu, REQUESTER), "✅ Send")
+    emu.users[REQUESTER].block_bot(notify=False)  # before the bot has handled the press
     await emu.wait_for(lambda: emu.pending_update_count() == 0, timeout=10)
     await bot.app.update_queue.join()
     await bot.sender.drain()
