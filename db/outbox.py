@@ -85,7 +85,7 @@ async def due_heads(session: AsyncSession, now: datetime, after_id: int = 0,
 async def claim(session: AsyncSession, item_id: int, now: datetime) -> OutboxMessage | None:
     """Lease one item to this sender (another instance's sender then skips it) and
     return it, its ``attempts`` being the lease's token; None if not free now."""
-    result = await session.execute(
+    return await session.scalar(  # one statement: the lease and the row it leased
         update(OutboxMessage)
         .where(
             OutboxMessage.id == item_id,
@@ -94,11 +94,9 @@ async def claim(session: AsyncSession, item_id: int, now: datetime) -> OutboxMes
             _free(now),
         )
         .values(locked_until=now + LEASE, attempts=OutboxMessage.attempts + 1)
-        .execution_options(synchronize_session=False)
+        .returning(OutboxMessage)
+        .execution_options(synchronize_session=False, populate_existing=True)
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        return None
-    return await session.get(OutboxMessage, item_id, populate_existing=True)
 
 
 def _held(item_id: int, attempt: int) -> Any:
