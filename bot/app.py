@@ -68,7 +68,11 @@ def build_application(
     )
     data = app.bot_data
     data.services, data.metrics = svc, metrics
-    data.sender = OutboxSender(svc, app.bot, pacer, metrics)
+    order = app.update_processor
+    assert isinstance(order, PerUserOrder)
+    data.sender = OutboxSender(svc, app.bot, pacer, metrics,
+                               answering=lambda chat_id: order.in_hand(chat_id) > 0)
+    order.on_idle = data.sender.answered
     data.access = AccessChecker(svc.org)
     if settings.metrics_port is not None and not (
             settings.webhook_url and settings.metrics_port == settings.webhook_port):

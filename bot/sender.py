@@ -59,6 +59,9 @@ SHORT_WAIT = 0.2
 # ours, the database in trouble) is given up after this many attempts, so it
 # cannot hold its chat's later messages for ever
 MAX_UNEXPLAINED_ATTEMPTS = 8
+# a person whose update is being handled gets the handler's answer first, and what
+# the outbox owes them after it; but never later than this because they keep writing
+ANSWER_FIRST_AT_MOST = timedelta(seconds=1)
 
 
 class Deferred(Exception):
@@ -71,8 +74,12 @@ class Deferred(Exception):
 
 class OutboxSender:
     def __init__(self, svc: Services, bot: Bot, pacer: Pacer | None = None,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None,
+                 answering: Callable[[int], bool] = lambda chat_id: False) -> None:
         self.svc, self.bot = svc, bot
+        # whether an update of this person (private chat = person) is in hand now
+        self.answering = answering
+        self._held_for_answer: dict[int, datetime] = {}  # chat → when first held
         self.pacer = pacer or Pacer()
         self.metrics = metrics or Metrics()
         self.renderer = OutboxRenderer(svc, bot, self._call)
@@ -84,6 +91,25 @@ class OutboxSender:
     # ---------------------------------------------------------------- loop
     def wake(self) -> None:
         self._wake.set()
+
+    def answered(self, chat_id: int) -> None:
+        """The updates of this person are all handled: what waits for them goes now."""
+        if chat_id in self._held_for_answer:
+            self._wake.set()
+
+    def _after_the_answer(self, chat_id: int) -> bool:
+        """Hold a person's message while a handler answers them: Telegram counts one
+        message a second per chat, and the answer to what they just did must not
+        wait a second behind a notice."""
+        if chat_id <= 0 or self._stopping or not self.answering(chat_id):
+            self._held_for_answer.pop(chat_id, None)
+            return False
+        now = self.svc.clock.now()
+        since = self._held_for_answer.setdefault(chat_id, now)
+        if now - since >= ANSWER_FIRST_AT_MOST:
+            del self._held_for_answer[chat_id]
+            return False
+        return True
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="outbox-sender")
@@ -146,6 +172,8 @@ class OutboxSender:
                     break
                 after = heads[-1].id
                 for head in heads:
+                    if self._after_the_answer(head.chat_id):
+                        continue  # the handler's answer first: woken when it is out
                     # this instance's own counts first: no claim for a chat known to wait
                     if (delay := self.pacer.delay_for(head.chat_id)) > SHORT_WAIT:
                         cooling.append(delay)  # served on a later pass

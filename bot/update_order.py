@@ -107,6 +107,9 @@ class PerUserOrder(BaseUpdateProcessor):
         self.per_person = per_person
         self.metrics = metrics
         self.on_dropped = on_dropped
+        # told when a person's last update in hand is handled (the outbox sender
+        # holds their notices meanwhile, so the handler's answer goes first)
+        self.on_idle: Callable[[int], None] = lambda key: None
         self._lanes: dict[int, _Lane] = {}
         self._running: asyncio.Semaphore | None = None
 
@@ -149,6 +152,7 @@ class PerUserOrder(BaseUpdateProcessor):
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[key]
+                self.on_idle(key)
 
     async def _drop(self, update: object, coroutine: Awaitable[Any], lane: _Lane) -> None:
         """Drop an update beyond the person's share; tell them once per burst."""
