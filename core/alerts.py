@@ -4,6 +4,12 @@ Reminders fire when a share (``sla.remind_at``) of an SLA is used, a breach
 when a deadline passes, then the rating question, one rating reminder and
 auto-closing after Done. Each alert has a key naming the deadline it is
 about, so a changed deadline gets fresh alerts and none is sent twice.
+
+The response clock starts afresh (a release, a transfer): its keys name its
+deadline. The resolution clock is never started afresh, only paused (a question,
+Done) and resumed where it stopped, which moves its deadline without making the
+request any less late: its keys name the clock alone, so one lateness is escalated
+once however many questions are asked after it.
 """
 
 from __future__ import annotations
@@ -44,16 +50,31 @@ def _stamp(at: datetime) -> str:
     return str(int(at.timestamp()))
 
 
+# the clocks whose alerts are about the clock, not one deadline of it (see above)
+RESUMED_CLOCKS = frozenset({"resolve"})
+
+
+def _key(clock: str, which: str, due: datetime) -> str:
+    return f"{clock}:{which}" if clock in RESUMED_CLOCKS else f"{clock}:{which}:{_stamp(due)}"
+
+
 def _sla_alerts(cal: WorkCalendar, org: OrgConfig, clock: str, due: datetime,
                 total: float) -> list[Alert]:
     alerts = []
     for fraction in sorted(set(org.sla.remind_at)):
         # the instant when (1 - fraction) of the SLA is left: correct after pauses too
         at = cal.add(due, -(1 - fraction) * total)
-        alerts.append(Alert(f"{clock}:{fraction:g}:{_stamp(due)}", "remind", at, clock, due,
+        alerts.append(Alert(_key(clock, f"{fraction:g}", due), "remind", at, clock, due,
                             fraction))
-    alerts.append(Alert(f"{clock}:breach:{_stamp(due)}", "breach", due, clock, due))
+    alerts.append(Alert(_key(clock, "breach", due), "breach", due, clock, due))
     return alerts
+
+
+def sent_keys(stored: set[str]) -> set[str]:
+    """The keys of alerts already sent, as ``plan`` names them now: a resolution
+    alert stored before its key named the clock alone (with a deadline) counts."""
+    return stored | {key.rsplit(":", 1)[0] for key in stored
+                     if key.split(":", 1)[0] in RESUMED_CLOCKS and key.count(":") == 2}
 
 
 def plan(clocks: Clocks, org: OrgConfig) -> list[Alert]:
@@ -96,6 +117,7 @@ def select_due(alerts: list[Alert], sent: set[str], now: datetime
     When a breach is due, the reminders before it are stale: they are marked
     as done rather than sent, so a scheduler that was down does not flood.
     """
+    sent = sent_keys(sent)
     open_alerts = [a for a in alerts if a.key not in sent]
     due = [a for a in open_alerts if a.at <= now]
     breached = {a.clock for a in due if a.kind == "breach"}

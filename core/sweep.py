@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.alerts import Alert, Clocks, plan, select_due
+from core.alerts import Alert, Clocks, plan, select_due, sent_keys
 from core.context import Services
 from core.lifecycle import OPEN_STATUSES, Action, Status
 from core.outgoing import digests as owe_digests
@@ -57,8 +57,8 @@ def clocks_of(row: Any, rated: bool) -> Clocks:
 async def reschedule(session: AsyncSession, svc: Services, request: Request,
                      now: datetime) -> None:
     """After any change: when must the scheduler look at this request next."""
-    sent = set(await session.scalars(
-        select(AlertSent.key).where(AlertSent.request_id == request.id)))
+    sent = sent_keys(set(await session.scalars(
+        select(AlertSent.key).where(AlertSent.request_id == request.id))))
     rated = await session.get(Rating, request.id) is not None
     open_at = [a.at for a in plan(clocks_of(request, rated), svc.org) if a.key not in sent]
     await session.execute(

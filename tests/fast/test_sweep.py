@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from core.lifecycle import Action
@@ -184,10 +183,6 @@ async def test_concurrent_scans_claim_each_alert_once(world: World, other: World
     assert marks == 2 * PREFILED  # each request's breach, and its stale reminder
 
 
-@pytest.mark.xfail(strict=True, reason="pausing an overdue request keeps a negative remainder; "
-                   "the answer resumes it to a deadline already past with a new key, so the "
-                   "scan sends the breach and the managers' escalation a second time for the "
-                   "same lateness (each question-and-answer round repeats it)")
 async def test_a_question_on_an_overdue_request_does_not_escalate_it_again(
         world: World, other: World) -> None:
     await only_one(world)

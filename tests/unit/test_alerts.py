@@ -82,3 +82,27 @@ def test_several_reminder_fractions_send_only_the_latest_due():
     send, skipped, _ = select_due(plan(NEW, org), set(), at(23, 11, 40))
     assert [a.fraction for a in send] == [0.75]
     assert [a.fraction for a in skipped] == [0.5]
+
+
+def test_a_resumed_resolution_clock_is_not_reminded_or_escalated_again():
+    """A question and its answer move the resolution deadline without making the
+    request any less late: what was sent about that clock is not sent again."""
+    working = Clocks("in_progress", None, 7200, at(24, 10), 32400, None)
+    reminded, _, _ = select_due(plan(working, ORG), set(), at(23, 17))
+    assert [(a.kind, a.clock) for a in reminded] == [("remind", "resolve")]
+    resumed = Clocks("in_progress", None, 7200, at(24, 11), 32400, None)  # an hour's pause
+    sent = {a.key for a in reminded}
+    assert select_due(plan(resumed, ORG), sent, at(23, 18))[0] == []
+    breached, _, _ = select_due(plan(resumed, ORG), sent, at(24, 11, 1))
+    assert [(a.kind, a.clock) for a in breached] == [("breach", "resolve")]
+    sent |= {a.key for a in breached}
+    again = Clocks("in_progress", None, 7200, at(24, 12), 32400, None)  # asked again, late
+    assert select_due(plan(again, ORG), sent, at(24, 12, 1))[0] == []
+
+
+def test_a_resolution_alert_stored_with_its_deadline_still_counts():
+    """Rows written before the resolution keys named the clock alone."""
+    working = Clocks("in_progress", None, 7200, at(24, 10), 32400, None)
+    old_breach = f"resolve:breach:{int(at(24, 10).timestamp())}"
+    old_remind = f"resolve:0.75:{int(at(24, 10).timestamp())}"
+    assert select_due(plan(working, ORG), {old_breach, old_remind}, at(24, 10, 1))[0] == []
