@@ -34,6 +34,7 @@ from core.context import Services
 from core.payloads import Card, Notice, Payload, Relay, parse
 from db import outbox, requests, users
 from db.models import OutboxMessage, User
+from db.statuses import RATED_STATUSES
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -348,7 +349,8 @@ class OutboxSender:
             return delivery
         if isinstance(payload, Card):
             delivery.binding = await users.binding_for(session, request.department_key)
-            delivery.rating = await requests.get_rating(session, request.id)
+            if request.status in RATED_STATUSES:
+                delivery.rating = await requests.get_rating(session, request.id)
         if isinstance(payload, Card) or (isinstance(payload, Notice | Relay)
                                          and payload.reply_to_card):
             card = await requests.card_message(session, request.id, item.chat_id, item.thread_id)

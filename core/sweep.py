@@ -29,6 +29,7 @@ from core.payloads import Digest, DigestLine
 from db import requests, users
 from db.models import AlertSent, Rating, Request, ScheduleMark
 from db.session import insert_ignore
+from db.statuses import RATED_STATUSES
 
 BATCH = 1000
 STUCK_LISTED = 50  # the oldest; a manager of a neglected department is told how many more
@@ -59,7 +60,7 @@ async def reschedule(session: AsyncSession, svc: Services, request: Request,
     """After any change: when must the scheduler look at this request next."""
     sent = sent_keys(set(await session.scalars(
         select(AlertSent.key).where(AlertSent.request_id == request.id))))
-    rated = await session.get(Rating, request.id) is not None
+    rated = request.status in RATED_STATUSES and await session.get(Rating, request.id) is not None
     open_at = [a.at for a in plan(clocks_of(request, rated), svc.org) if a.key not in sent]
     await session.execute(
         update(Request).where(Request.id == request.id)

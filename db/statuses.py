@@ -21,3 +21,6 @@ class Status(StrEnum):
 
 OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING, Status.ON_REVIEW})
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED})
+# the only statuses a request has a rating in: it is asked after Done, and a reopen
+# drops it (a read of ratings for any other status finds nothing)
+RATED_STATUSES = frozenset({Status.ON_REVIEW, Status.CLOSED})
