@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import false, or_, select, text
+from sqlalchemy import false, literal_column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Request, RequestSearch, User, full_name
@@ -104,8 +104,9 @@ async def find(session: AsyncSession, query: str, *, limit: int, requester_id: i
     else:
         match = text("request_search_fts MATCH :q").bindparams(q=fts5_query(found))
         # FTS5 yields its rows in rowid order itself: no sort of every match
-        ids = (select(text("rowid AS id")).select_from(text("request_search_fts"))
-               .where(match).order_by(text("rowid DESC")))
+        rowid = literal_column("rowid")
+        ids = (select(rowid.label("id")).select_from(text("request_search_fts"))
+               .where(match).order_by(rowid.desc()))
     matched = ids.subquery("matched")
     statement = (select(Request).join(matched, matched.c.id == Request.id)
                  .where(*([scope] if scope is not None else []))

@@ -21,8 +21,8 @@ from core.workflow import remember_message
 log = logging.getLogger(__name__)
 VIEW = "view"  # the kind of the recorded /show message (core.lifecycle.Place.VIEW)
 # /show_12, or /show_12@botname in a group
-SHOW_LINK = re.compile(r"^/show_(\d{1,10})(?:@(\w+))?$")
-_NUMBER = re.compile(r"^#?(\d{1,10})$")
+SHOW_LINK = re.compile(r"^/show_(\d{1,20})(?:@(\w+))?$")
+_NUMBER = re.compile(r"^#?(\d{1,20})$")
 
 
 async def show_command(update: Update, context: Context) -> None:
