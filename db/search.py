@@ -104,7 +104,7 @@ async def find(session: AsyncSession, query: str, *, limit: int, requester_id: i
     else:
         match = text("request_search_fts MATCH :q").bindparams(q=fts5_query(found))
         # FTS5 yields its rows in rowid order itself: no sort of every match
-        rowid = literal_column("rowid")
+        rowid: Any = literal_column("rowid")
         ids = (select(rowid.label("id")).select_from(text("request_search_fts"))
                .where(match).order_by(rowid.desc()))
     matched = ids.subquery("matched")
