@@ -153,3 +153,35 @@ async def test_a_press_from_a_view_is_checked_like_any_other(emu, bot):
     outcome = await act(bot.svc, number, Action.TAKE, Press(OUTSIDER, OUTSIDER,
                                                             shown.message_id, on=None))
     assert not outcome.ok
+
+
+async def test_a_view_action_is_offered_to_its_viewer_and_pressed_from_the_view(
+        emu, bot, monkeypatch):
+    """No entry of the table shows in a view yet (other parts of issue 12 add them); one
+    declared there (Cancel, as SPEC §5 plans it) is offered to the requester only and
+    its press is accepted from the view, where the server checks it like any press."""
+    from dataclasses import replace
+
+    from bot import callbacks
+    from core.lifecycle import TRANSITIONS, Place
+    from db.models import Request
+
+    cancel = TRANSITIONS[Action.CANCEL]
+    monkeypatch.setitem(TRANSITIONS, Action.CANCEL, replace(
+        cancel, places=frozenset({Place.VIEW}), shown_on=cancel.sources))
+    monkeypatch.setattr(callbacks, "_ACTIONS", callbacks._ACTIONS | {"cancel"})
+    monkeypatch.setitem(callbacks.REQUEST_VERBS, "cancel", frozenset({0}))
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    assert (await say(emu, bot, ADMIN, f"/show {number}")).buttons == []  # not a manager's
+    submitted = last(emu, REQUESTER)
+    # the same press from a message that is not a view of #N: refused
+    query = emu.users[REQUESTER].press(submitted, data=f"v1:r:cancel:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This request does not exist.", True)
+    shown = await say(emu, bot, REQUESTER, f"/show {number}")
+    assert [text for row in shown.buttons for text, _ in row] == ["✖ Cancel"]
+    await press(emu, bot, REQUESTER, shown, "✖ Cancel")
+    async with bot.svc.db.reading() as session:
+        assert (await session.get(Request, number)).status == "cancelled"
+    assert "Status: ✖ cancelled" in card(emu, number).text
