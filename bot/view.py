@@ -36,9 +36,9 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
           if request.assignee_id else t(lang, "card.nobody")),
         *(_deadline(lang, svc, d, day_seconds) for d in deadlines(svc, request, now)),
     ]
-    if request.needed_by is not None:
-        head.append(_needed_by(lang, svc, request.needed_by, now,
-                               running=request.status in ("new", "in_progress", "waiting")))
+    if request.needed_by is not None and request.status in ("new", "in_progress", "waiting"):
+        # the date is among the answers; while the work goes on, how far off it is
+        head.append(_needed_by(lang, svc, request.needed_by, now))
     watchers = [person(people.get(w), w, link=True) for w in view.watchers]
     head.append(t(lang, "show.watchers", watchers=Html(", ".join(watchers)) if watchers
                   else t(lang, "show.nobody")))
@@ -64,14 +64,11 @@ def _deadline(lang: str, svc: Services, d: Deadline, day_seconds: int) -> Html:
     return t(lang, f"show.{d.kind}", due=when(d.due, svc.org), state=state)
 
 
-def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime, *, running: bool
-               ) -> Html:
-    state = Html("")
-    if running:
-        days = days_to(svc, needed_by, now)
-        state = (t(lang, "show.today") if days == 0 else
-                 t(lang, "show.days_left", count=days) if days > 0 else
-                 t(lang, "show.days_late", count=-days))
+def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html:
+    days = days_to(svc, needed_by, now)
+    state = (t(lang, "show.today") if days == 0 else
+             t(lang, "show.days_left", count=days) if days > 0 else
+             t(lang, "show.days_late", count=-days))
     return t(lang, "show.needed_by", date=day(needed_by), state=state)
 
 
