@@ -50,8 +50,9 @@ def words(query: str) -> list[str]:
 def body_of(request_id: int, answers: Iterable[dict[str, Any]], requester: User | None
             ) -> str:
     """What /find matches a request by: its number, the answers' text (not files'
-    ids), the requester's name and username; lower-cased (PostgreSQL's 'simple'
-    configuration lower-cases only what its locale knows)."""
+    ids), the requester's name and username, as words (letters, digits, ``_``)
+    lower-cased here (PostgreSQL's 'simple' configuration lower-cases only what its
+    locale knows)."""
     parts = [str(request_id)]
     for answer in answers:
         if answer.get("value") is None or answer.get("file_id"):
@@ -61,7 +62,9 @@ def body_of(request_id: int, answers: Iterable[dict[str, Any]], requester: User 
         parts.append(full_name(requester.first_name, requester.last_name))
         if requester.username:
             parts.append(requester.username)
-    return " ".join(parts).lower()
+    # only the words, lower-cased, one space between: what either index would keep (and
+    # nothing PostgreSQL refuses in text, such as NUL)
+    return " ".join(_WORD.findall(" ".join(parts).lower()))
 
 
 async def index_request(session: AsyncSession, request: Request) -> None:

@@ -376,9 +376,9 @@ async def test_commands_and_chat_actions(bot: Bot, emu: BotApiEmulator) -> None:
     with pytest.raises(BadRequest):
         await bot.set_my_commands([("Bad-Cmd", "x")])
     # "only lowercase English letters, digits and underscores": not any lowercase letter
-    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
         await bot.set_my_commands([("найти", "Find")])
-    with pytest.raises(BadRequest, match="(?i)bot_command_description_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_description_invalid"):
         await bot.set_my_commands([("find", "")])
     await bot.set_my_commands([("show", "Show")], scope=BotCommandScopeAllGroupChats(),
                               language_code="ru")

@@ -29,6 +29,7 @@ def _body(request_id: int, answers: Any, first: str | None, last: str | None,
     """As db.search.body_of wrote it on this revision (a copy: a migration keeps
     the code it was written with)."""
     import json
+    import re
     if isinstance(answers, str):
         answers = json.loads(answers)
     parts = [str(request_id)]
@@ -41,7 +42,7 @@ def _body(request_id: int, answers: Any, first: str | None, last: str | None,
         parts.append(name)
     if username:
         parts.append(username)
-    return " ".join(parts).lower()
+    return " ".join(re.findall(r"\w+", " ".join(parts).lower()))
 
 
 def upgrade() -> None:
