@@ -42,6 +42,12 @@ async def test_existing_requests_are_indexed(database_url):
             found = await search.find(session, "СКЛ рит", limit=10, requester_id=None,
                                       departments=["it"], everything=False)
             assert [r.id for r in found] == [1]
+            # the requester's own, matched through the requester index: "_" is no wildcard
+            for query, expected in (("rita_ VPN", [1]), ("rita_s", [1]), ("rit_", []),
+                                    ("vpn_", []), ("1", [1])):
+                own = await search.find(session, query, limit=10, requester_id=2001,
+                                        departments=[], everything=False)
+                assert [r.id for r in own] == expected, query
             assert await search.find(session, "secret", limit=10, requester_id=None,
                                      departments=[], everything=True) == []
     finally:
