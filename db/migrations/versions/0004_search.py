@@ -56,10 +56,12 @@ def upgrade() -> None:
     )
     bind = op.get_bind()
     sqlite = bind.dialect.name == 'sqlite'
+    _fill(bind)  # the rows first, then the index over them, built at once
     if sqlite:
         op.execute("CREATE VIRTUAL TABLE request_search_fts USING fts5(body, "
                    "content='request_search', content_rowid='request_id', "
                    "tokenize='unicode61 remove_diacritics 2')")
+        op.execute("INSERT INTO request_search_fts(request_search_fts) VALUES ('rebuild')")
         op.execute("CREATE TRIGGER request_search_ai AFTER INSERT ON request_search BEGIN "
                    "INSERT INTO request_search_fts(rowid, body) VALUES (new.request_id, new.body); "
                    "END")
@@ -71,8 +73,7 @@ def upgrade() -> None:
                    "VALUES ('delete', old.request_id, old.body); "
                    "INSERT INTO request_search_fts(rowid, body) VALUES (new.request_id, new.body); "
                    "END")
-    _fill(bind)
-    if not sqlite:  # built once, after the fill
+    if not sqlite:
         op.execute("CREATE INDEX ix_request_search_body ON request_search "
                    "USING gin (to_tsvector('simple', body))")
 
