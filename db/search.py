@@ -90,8 +90,8 @@ async def find(session: AsyncSession, query: str, *, limit: int, requester_id: i
     """The newest ``limit`` requests matching every word of ``query`` among those of
     ``requester_id``, of ``departments``, or all with ``everything``."""
     found = words(query)
-    if not found:
-        return []
+    if not found or (not everything and requester_id is None and not departments):
+        return []  # nothing to look for, or nowhere (a group no department is bound to)
     if requester_id is not None and not departments and not everything:
         return await _own(session, found, requester_id, limit)
     scope: Any
