@@ -5,7 +5,7 @@ case-insensitively, within what the asker may see (SPEC §5); /my pages with Old
 import re
 
 from core.intake import create_request
-from tests.conftest import ADMIN, EXECUTOR, HR_CHAT, IT_CHAT, OUTSIDER, REQUESTER
+from tests.conftest import ADMIN, EXECUTOR, FIN_CHAT, HR_CHAT, IT_CHAT, OUTSIDER, REQUESTER
 from tests.e2e.flows import bind, file_access_request, press, say
 
 
@@ -72,6 +72,9 @@ async def test_find_keeps_to_what_the_asker_may_see(emu, bot):
     assert numbers(in_it.text) == [theirs, mine]
     in_hr = await say(emu, bot, ADMIN, "/find laptop", chat_id=HR_CHAT)
     assert numbers(in_hr.text) == [hr]
+    # a group no department is bound to: nothing, even for an admin
+    unbound = await say(emu, bot, ADMIN, "/find laptop", chat_id=FIN_CHAT)
+    assert unbound.text == "Nothing found for «laptop»."
     # an admin (a manager of every department) privately: everything
     assert numbers((await say(emu, bot, ADMIN, "/find laptop")).text) == [hr, theirs, mine]
     assert (await say(emu, bot, ADMIN, "/find")).text.startswith("Usage: /find")
