@@ -55,7 +55,9 @@ class View:
 
 
 async def _may_see(session: AsyncSession, svc: Services, request: Request, viewer: int,
-                   chat_id: int, is_member: IsMember) -> bool:
+                   chat_id: int) -> bool | int:
+    """True or False, or the chat whose membership decides (asked of Telegram after the
+    session: no connection is held through a network call)."""
     binding = await users.binding_for(session, request.department_key)
     if chat_id != viewer:  # a group: only where the department works, to its members
         return binding is not None and binding.chat_id == chat_id
@@ -63,7 +65,7 @@ async def _may_see(session: AsyncSession, svc: Services, request: Request, viewe
         return True
     if await is_watcher(session, request.id, viewer):
         return True
-    return binding is not None and await is_member(binding.chat_id, viewer)
+    return binding.chat_id if binding is not None else False
 
 
 def view_actions(status: Status | str, roles: set[Role], *, taken: bool) -> list[Action]:
@@ -80,8 +82,13 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
     or is not theirs to see (alike)."""
     async with svc.db.reading() as session:
         request = await requests.get_request(session, request_id)
-        if request is None or not await _may_see(session, svc, request, viewer, chat_id,
-                                                 is_member):
+        may = False if request is None else await _may_see(session, svc, request, viewer,
+                                                           chat_id)
+    if may is not True and (may is False or not await is_member(may, viewer)):
+        return None  # an executor is a member of the department's chat (asked here)
+    async with svc.db.reading() as session:
+        request = await requests.get_request(session, request_id)
+        if request is None:
             return None
         events = await requests.events_of(session, request_id)
         watchers = await watchers_of(session, request_id)
