@@ -185,3 +185,21 @@ async def test_a_view_action_is_offered_to_its_viewer_and_pressed_from_the_view(
     async with bot.svc.db.reading() as session:
         assert (await session.get(Request, number)).status == "cancelled"
     assert "Status: ✖ cancelled" in card(emu, number).text
+
+
+async def test_the_requested_date_says_how_far_off_it_is(emu, bot, clock):
+    await bind(emu, bot)
+    await say(emu, bot, REQUESTER, "/new")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "IT")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Access to a system")
+    await say(emu, bot, REQUESTER, "VPN")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Write")
+    await say(emu, bot, REQUESTER, "01.12.2026")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    number = int(last(emu, REQUESTER).text.split("#")[1].split()[0])
+    text = (await say(emu, bot, REQUESTER, f"/show {number}")).text
+    assert "Needed by: 01.12.2026 · in 8 d" in text
+    clock.advance(timedelta(days=10))
+    text = (await say(emu, bot, REQUESTER, f"/show {number}")).text
+    assert "Needed by: 01.12.2026 · ⚠️ 2 d late" in text
