@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.i18n import Html, plain, t
-from bot.render import answer_lines, clip, day, fitted, pack, person, stars, when
+from bot.render import answer_lines, clip, day, fitted, pack, paged, person, stars, when
 from bot.stats_view import duration
 from core.context import Services
 from core.lookup import Deadline, Found, View, days_to, deadlines
@@ -44,9 +44,10 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
                   else t(lang, "show.nobody")))
     if view.rating is not None:
         head.append(t(lang, "card.rating", stars=stars(view.rating.score)))
-    timeline = [t(lang, "show.timeline"),
-                *(_event(lang, svc, event, people) for event in view.events)]
-    return pack([Html("\n".join(head)), Html("\n".join(timeline))])
+    # a long timeline in numbered parts, as digests are: "Timeline (2/3)"
+    timeline = paged(lang, t(lang, "show.timeline"),
+                     [_event(lang, svc, event, people) for event in view.events])
+    return pack([Html("\n".join(head)), *timeline])
 
 
 def _deadline(lang: str, svc: Services, d: Deadline, day_seconds: int) -> Html:

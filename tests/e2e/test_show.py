@@ -138,6 +138,11 @@ async def test_a_long_timeline_is_split_under_telegrams_limit(emu, bot, clock):
     assert len(sent) >= 3
     joined = "\n".join(m.text for m in sent)
     assert all(f"Rita Requester wrote: «{i:02d} " in joined for i in range(60))
+    # the brief with the timeline's first part, then its other parts, numbered
+    parts = len(sent)
+    assert f"\nTimeline (1/{parts})\n" in sent[0].text
+    assert [m.text.splitlines()[0] for m in sent[1:]] == [
+        f"Timeline ({n}/{parts})" for n in range(2, parts + 1)]
     assert_nothing_refused(emu)
 
 
