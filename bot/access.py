@@ -66,3 +66,35 @@ class AccessChecker:
                                                                           False)))
         self._remember(user_id, allowed)
         return allowed
+
+
+class MemberCache:
+    """Whether a person is a member of a chat now (a department's executors are the
+    members of its bound chat, SPEC §5): asked of Telegram with getChatMember, and
+    the answer kept CACHE_SECONDS per process — it only grants reading (/show)."""
+
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._now = monotonic
+        self._cache: dict[tuple[int, int], tuple[bool, float]] = {}  # (chat, user): answer
+
+    async def is_member(self, bot: Bot, chat_id: int, user_id: int) -> bool:
+        now = self._now()
+        cached = self._cache.get((chat_id, user_id))
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            member = await bot.get_chat_member(chat_id, user_id)
+        except TelegramError as exc:  # not cached: the next /show asks again
+            log.warning("getChatMember %s in %s failed: %s", user_id, chat_id, exc)
+            return False
+        answer = member.status in MEMBER or (
+            member.status == ChatMemberStatus.RESTRICTED and bool(getattr(member, "is_member",
+                                                                          False)))
+        self._cache.pop((chat_id, user_id), None)  # insertion order stays expiry order
+        self._cache[(chat_id, user_id)] = (answer, now + CACHE_SECONDS)
+        while self._cache:
+            oldest = next(iter(self._cache))
+            if self._cache[oldest][1] > now and len(self._cache) <= CACHE_SIZE:
+                break
+            del self._cache[oldest]
+        return answer

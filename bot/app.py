@@ -11,7 +11,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
 from bot import logs, scheduler
-from bot.access import AccessChecker
+from bot.access import AccessChecker, MemberCache
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
 from bot.limiter import PacedRateLimiter
@@ -29,8 +29,8 @@ from db.migrate import upgrade
 from db.session import Database
 
 log = logging.getLogger(__name__)
-PRIVATE_COMMANDS = ("new", "my", "cancel", "help", "stats", "export")
-GROUP_COMMANDS = ("queue", "stats", "help", "bind")
+PRIVATE_COMMANDS = ("new", "my", "show", "find", "cancel", "help", "stats", "export")
+GROUP_COMMANDS = ("queue", "show", "find", "stats", "help", "bind")
 
 
 def build_application(
@@ -74,6 +74,7 @@ def build_application(
                                answering=lambda chat_id: order.in_hand(chat_id) > 0)
     order.on_idle = data.sender.answered
     data.access = AccessChecker(svc.org)
+    data.members = MemberCache()
     if settings.metrics_port is not None and not (
             settings.webhook_url and settings.metrics_port == settings.webhook_port):
         # with METRICS_PORT = WEBHOOK_PORT the webhook server serves /metrics itself

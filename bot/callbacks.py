@@ -42,6 +42,18 @@ class RequestPress:
         return Action(self.verb) if self.verb in _ACTIONS else None
 
 
+@dataclass(frozen=True)
+class ListPress:
+    """**Older »** / **« Newer** under /my: the list's owner and where the page starts;
+    the server refuses a press by anyone but the owner."""
+
+    owner: int
+    offset: int
+
+
+# the most a /my page may start at: a person with more requests than this pages no further
+MAX_OFFSET = 10**6
+
 FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "pri": 1, "ok": 0, "no": 0, "back": 0}
 _ACTIONS = {a.value for a in Action if pressable(a)}
 # how many arguments after the request number each verb takes
@@ -59,6 +71,10 @@ def form(verb: str, *args: str | int) -> str:
     return _join("f", verb, *args)
 
 
+def my_page(owner: int, offset: int) -> str:
+    return _join("l", "my", owner, offset)
+
+
 def request(verb: str, request_id: int, arg: str | int | None = None) -> str:
     return _join("r", verb, request_id, *(() if arg is None else (arg,)))
 
@@ -70,7 +86,7 @@ def _join(*parts: str | int) -> str:
     return data
 
 
-def parse(data: str | None) -> FormPress | RequestPress | None:
+def parse(data: str | None) -> FormPress | RequestPress | ListPress | None:
     """The press, or None for anything malformed, foreign or from an old version."""
     if not data or len(data.encode()) > MAX_BYTES:
         return None
@@ -80,6 +96,12 @@ def parse(data: str | None) -> FormPress | RequestPress | None:
     scope, verb, args = parts[1], parts[2], tuple(parts[3:])
     if scope == "f" and FORM_VERBS.get(verb) == len(args):
         return FormPress(verb, args)
+    if scope == "l" and verb == "my" and len(args) == 2:
+        owner, offset = args
+        if not _NUMBER.fullmatch(owner) or not (offset == "0" or _NUMBER.fullmatch(offset)) \
+                or int(offset) > MAX_OFFSET:
+            return None
+        return ListPress(int(owner), int(offset))
     if scope != "r" or not args:
         return None
     if verb in ALIASES:
@@ -96,11 +118,11 @@ def parse(data: str | None) -> FormPress | RequestPress | None:
 
 # the press of the update being handled, with its update_id: parsed where its handling
 # starts (bot.update_order, for the log context) and read again by the handler
-_current: ContextVar[tuple[int, FormPress | RequestPress | None] | None] = ContextVar(
+_current: ContextVar[tuple[int, FormPress | RequestPress | ListPress | None] | None] = ContextVar(
     "press", default=None)
 
 
-def press_of(update: Update) -> FormPress | RequestPress | None:
+def press_of(update: Update) -> FormPress | RequestPress | ListPress | None:
     """The press of a callback update, parsed once per update."""
     query = update.callback_query
     if query is None:

@@ -1,7 +1,8 @@
 """`baton demo`: the whole flow against the built-in Bot API emulator, offline.
 
 A requester, an executor and a manager take one request from /new to a
-5-star rating; the transcript shows what each of them saw.
+5-star rating; the requester finds it again with /find and sees its whole
+story with /show; the transcript shows what each of them saw.
 """
 
 from __future__ import annotations
@@ -129,10 +130,12 @@ async def play(lang: str = "en") -> None:
         await say(REQUESTER, REQUESTER, "/my", "Rita", "private")
         await say(ADMIN, ADMIN, "/stats 7 it", "Anna, manager", "private")
         await say(ADMIN, ADMIN, "/export 7 it", "Anna, manager", "private")
+        await say(REQUESTER, REQUESTER, "/find 1c", "Rita", "private")
+        await say(REQUESTER, REQUESTER, "/show_1", "Rita", "private")
         await bot.stop()
     await emu.stop()
-    print("\nDone: the request went from /new to a 5-star rating, and the manager saw it in"
-          " /stats and /export.")
+    print("\nDone: the request went from /new to a 5-star rating, the manager saw it in"
+          " /stats and /export, and /show told its whole story.")
 
 
 def main(lang: str = "en") -> None:

@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot.forms.engine import Question
 from bot.i18n import plain
 from core.lifecycle import Action, Place, Status, buttons
+from core.lists import PAGE
 from core.org import Department, OrgConfig
 
 
@@ -52,6 +53,26 @@ def _action_row(lang: str, request_id: int, place: Place, status: str) -> list[B
 
 def card(lang: str, request_id: int, status: str) -> Markup | None:
     row = _action_row(lang, request_id, Place.CARD, status)
+    return Markup([row]) if row else None
+
+
+def view(lang: str, request_id: int, actions: list[Action]) -> Markup | None:
+    """The buttons under a /show view: the actions this viewer may press now
+    (core.lookup.view_actions, derived from the lifecycle table)."""
+    row = [Button(plain(lang, f"button.{action.value}"),
+                  callback_data=cb.request(action.value, request_id)) for action in actions]
+    return Markup(_rows(row, 2)) if row else None
+
+
+def my_pages(lang: str, owner: int, offset: int, shown: int, total: int) -> Markup | None:
+    """« Newer and Older » under a page of /my."""
+    row = []
+    if offset > 0:
+        row.append(Button(plain(lang, "button.newer"),
+                          callback_data=cb.my_page(owner, max(0, offset - PAGE))))
+    if offset + shown < total:
+        row.append(Button(plain(lang, "button.older"),
+                          callback_data=cb.my_page(owner, offset + shown)))
     return Markup([row]) if row else None
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.access import AccessChecker
+from bot.access import AccessChecker, MemberCache
 from bot.i18n import pick_language
 from bot.metrics import Metrics, MetricsServer
 from bot.sender import OutboxSender
@@ -24,6 +24,7 @@ class BotData:
     sender: OutboxSender = field(init=False)
     metrics: Metrics = field(init=False)
     access: AccessChecker = field(init=False)
+    members: MemberCache = field(init=False)  # executors seen in private (/show)
     metrics_server: MetricsServer | None = None  # when /metrics has a port of its own
 
 
@@ -42,6 +43,10 @@ def sender(context: Context) -> OutboxSender:
 
 def access(context: Context) -> AccessChecker:
     return context.bot_data.access
+
+
+def members(context: Context) -> MemberCache:
+    return context.bot_data.members
 
 
 def language(update: Update, context: Context) -> str:

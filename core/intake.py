@@ -13,7 +13,7 @@ from core.lifecycle import Status
 from core.org import Department, RequestType
 from core.outgoing import notify, refresh_card
 from core.sweep import reschedule
-from db import requests, users
+from db import requests, search, users
 from db.models import Request
 
 
@@ -46,6 +46,7 @@ async def create_request(
     ))
     requests.add_event(session, request.id, now, "created", requester_id,
                        to_status=Status.NEW.value, to_department=department.key)
+    await search.index_request(session, request)  # /find reads it, in step with the request
     await reschedule(session, svc, request, now)
     bound = await users.binding_for(session, department.key) is not None
     notify(session, now, requester_id, "submitted", request, bound=bound)

@@ -9,11 +9,16 @@ from core.lifecycle import OPEN_STATUSES
 from db import requests, users
 from db.models import Request, User
 
+PAGE = 10  # /my shows this many requests at a time, with Older »
 
-async def requests_of(svc: Services, user_id: int) -> tuple[list[Request], int]:
-    """A requester's latest requests, and how many they have in all."""
+
+async def requests_of(svc: Services, user_id: int, offset: int = 0
+                      ) -> tuple[list[Request], int]:
+    """A page of a requester's requests, open ones first, the newest first within each,
+    and how many they have in all."""
     async with svc.db.reading() as session:
-        mine = await requests.requests_of(session, user_id)
+        mine = await requests.requests_of(session, user_id, OPEN_STATUSES, offset=offset,
+                                          limit=PAGE)
         total = await requests.count_requests_of(session, user_id)
     return mine, total
 

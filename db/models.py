@@ -153,6 +153,17 @@ class Request(Base):
     )
 
 
+class RequestSearch(Base):
+    """The words /find matches a request by (db.search): written with the request; the
+    full-text index over it is the database's own (FTS5 on SQLite, GIN on PostgreSQL,
+    migration 0004), outside these models."""
+
+    __tablename__ = "request_search"
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)
+
+
 class AlertSent(Base):
     """A reminder, breach notice or rating question already claimed for a request.
 

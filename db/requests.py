@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage, Rating, Request, RequestEvent, RequestMessage
@@ -132,11 +132,15 @@ async def last_notice(session: AsyncSession, request_id: int, chat_id: int) -> i
     )
 
 
-async def requests_of(session: AsyncSession, requester_id: int, limit: int = 20) -> list[Request]:
+async def requests_of(session: AsyncSession, requester_id: int, open_statuses: Iterable[str],
+                      *, offset: int = 0, limit: int = 10) -> list[Request]:
+    """A requester's requests, open ones first, newest first within each."""
+    still_open = case((Request.status.in_(list(open_statuses)), 0), else_=1)
     rows = await session.scalars(
         select(Request)
         .where(Request.requester_id == requester_id)
-        .order_by(Request.id.desc())
+        .order_by(still_open, Request.id.desc())
+        .offset(offset)
         .limit(limit)
     )
     return list(rows)
@@ -265,3 +269,11 @@ async def home_department(session: AsyncSession, org: Any, user_id: int) -> str 
         .order_by(Request.id.desc())
         .limit(1)
     )
+
+
+async def events_of(session: AsyncSession, request_id: int) -> list[RequestEvent]:
+    """The request's whole history, oldest first."""
+    rows = await session.scalars(
+        select(RequestEvent).where(RequestEvent.request_id == request_id)
+        .order_by(RequestEvent.at, RequestEvent.id))
+    return list(rows)

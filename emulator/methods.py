@@ -77,8 +77,9 @@ class BotMethods(ParamChecks):
             raise bad("too many commands")
         for cmd in commands:
             name = str(cmd.get("command", "")) if isinstance(cmd, dict) else ""
+            # "only lowercase English letters, digits and underscores"
             if not (1 <= len(name) <= 32) or not all(
-                c.islower() or c.isdigit() or c == "_" for c in name
+                c in "abcdefghijklmnopqrstuvwxyz0123456789_" for c in name
             ):
                 raise bad("BOT_COMMAND_INVALID")
             if not 1 <= len(str(cmd.get("description", ""))) <= 256:

@@ -9,7 +9,14 @@ import time
 from collections.abc import AsyncIterator
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
+from telegram import (
+    Bot,
+    BotCommandScopeAllGroupChats,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyParameters,
+    Update,
+)
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -368,6 +375,15 @@ async def test_commands_and_chat_actions(bot: Bot, emu: BotApiEmulator) -> None:
     assert emu.commands[("default", "en")][1] == {"command": "help", "description": "Help"}
     with pytest.raises(BadRequest):
         await bot.set_my_commands([("Bad-Cmd", "x")])
+    # "only lowercase English letters, digits and underscores": not any lowercase letter
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
+        await bot.set_my_commands([("найти", "Find")])
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_description_invalid"):
+        await bot.set_my_commands([("find", "")])
+    await bot.set_my_commands([("show", "Show")], scope=BotCommandScopeAllGroupChats(),
+                              language_code="ru")
+    assert emu.commands[("all_group_chats", "ru")] == [{"command": "show",
+                                                        "description": "Show"}]
     assert await bot.send_chat_action(USER_ID, "typing")
     assert emu.chat_actions == [(USER_ID, "typing")]
 

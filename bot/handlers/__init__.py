@@ -13,8 +13,8 @@ from telegram.ext import (
 )
 
 from bot import callbacks
-from bot.callbacks import FormPress, RequestPress
-from bot.handlers import actions, common, form, groups, lists, messages, stats
+from bot.callbacks import FormPress, ListPress, RequestPress
+from bot.handlers import actions, common, form, groups, lists, lookup, messages, stats
 from bot.i18n import toast
 from bot.runtime import BatonApp, Context, language
 
@@ -29,6 +29,8 @@ async def on_callback(update: Update, context: Context) -> None:
         await form.on_press(update, context, press)
     elif isinstance(press, RequestPress) and query.message is not None:
         await actions.on_press(update, context, press)
+    elif isinstance(press, ListPress) and query.message is not None:
+        await lists.my_page(update, context, press)
     else:
         await query.answer(toast(language(update, context), "press.outdated"), show_alert=True)
 
@@ -45,6 +47,10 @@ def register(app: BatonApp) -> None:
     app.add_handler(CommandHandler(["new", "my", "start"], common.private_only,
                                    filters=groups_only))
     app.add_handler(CommandHandler("queue", lists.queue, filters=groups_only))
+    app.add_handler(CommandHandler("show", lookup.show_command))
+    app.add_handler(MessageHandler(filters.COMMAND & filters.Regex(lookup.SHOW_LINK),
+                                   lookup.show_link))
+    app.add_handler(CommandHandler("find", lookup.find_command))
     app.add_handler(CommandHandler("bind", groups.bind))
     app.add_handler(CommandHandler("stats", stats.stats_command))
     app.add_handler(CommandHandler("export", stats.export_command))

@@ -4,9 +4,12 @@ not a reminder owed per line: a long queue is not worth several messages)."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
-from bot.i18n import t
+from bot import keyboards
+from bot.callbacks import ListPress
+from bot.i18n import Html, t, toast
 from bot.render import fitted, pack, person, when
 from bot.runtime import Context, language, services
 from core.lifecycle import OPEN_STATUSES
@@ -15,11 +18,33 @@ from core.lists import queue_here, requests_of
 
 async def my_requests(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
-    svc, lang = services(context), language(update, context)
-    mine, total = await requests_of(svc, update.effective_user.id)
-    if not mine:
-        await update.effective_message.reply_html(t(lang, "my.empty"))
+    text, markup = await _my_page(update, context, update.effective_user.id, 0)
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def my_page(update: Update, context: Context, press: ListPress) -> None:
+    """Older » / « Newer under /my: the owner's next page, in place of the last one."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    lang = language(update, context)
+    if press.owner != query.from_user.id or query.message.chat.id != query.from_user.id:
+        await query.answer(toast(lang, "press.not_allowed"), show_alert=True)
         return
+    text, markup = await _my_page(update, context, press.owner, press.offset)
+    await query.answer()
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:  # the same page pressed twice
+        if "not modified" not in exc.message.lower():
+            raise
+
+
+async def _my_page(update: Update, context: Context, owner: int, offset: int
+                   ) -> tuple[Html, InlineKeyboardMarkup | None]:
+    svc, lang = services(context), language(update, context)
+    mine, total = await requests_of(svc, owner, offset)
+    if not mine:
+        return t(lang, "my.empty"), None
     lines = []
     for request in mine:
         department = svc.org.department(request.department_key)
@@ -31,7 +56,10 @@ async def my_requests(update: Update, context: Context) -> None:
             due=t(lang, "my.due", due=when(due, svc.org))
             if request.status in OPEN_STATUSES and request.status != "on_review" else "",
         ))
-    await update.effective_message.reply_html(fitted(lang, t(lang, "my.title"), lines, total))
+    title = (t(lang, "my.title") if total <= len(mine) else
+             t(lang, "my.page", first=offset + 1, last=offset + len(mine), total=total))
+    return (fitted(lang, title, lines),
+            keyboards.my_pages(lang, owner, offset, len(mine), total))
 
 
 async def queue(update: Update, context: Context) -> None:

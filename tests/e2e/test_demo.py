@@ -16,7 +16,9 @@ async def test_the_demo_takes_a_request_from_new_to_a_rating(capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "👤 Rita (private): presses [5]" in out
     assert "⭐ You rated #1: ★★★★★." in out
-    assert out.rstrip().endswith("the manager saw it in /stats and /export.")
+    assert out.rstrip().endswith("and /show told its whole story.")
+    assert "#1 · Access to a system · ✅ closed · Rita Ivanova /show_1" in out  # /find
+    assert "Rita Ivanova filed it" in out and "Egor Petrov finished it" in out  # /show
     assert "[file baton-requests-" in out  # /export's CSV reached Anna
 
 

@@ -41,3 +41,29 @@ async def test_the_cache_is_bounded_and_forgets_expired_answers(emu, monkeypatch
         assert await checker.may_file(bot, 5000) is True
         assert checker.cached == 1
         assert len(emu.calls_of("getChatMember")) == asked + 1
+
+
+async def test_membership_for_show_is_asked_once_per_cache_time(emu, monkeypatch):
+    """/show asks Telegram whether a person is in a department's chat; the answer is kept
+    CACHE_SECONDS, and the cache stays bounded like the access one."""
+    from bot.access import MemberCache
+
+    monkeypatch.setattr(access, "CACHE_SIZE", 50, raising=False)
+    emu.add_group(STAFF_CHAT, "IT desk", members=(5000,), bot_member=True)
+    for number in range(PEOPLE):
+        emu.add_user(5000 + number, f"Person {number}")
+    clock = Monotonic()
+    members = MemberCache(monotonic=clock)
+    async with Bot(emu.token, base_url=f"{emu.base_url}/bot") as bot:
+        assert await members.is_member(bot, STAFF_CHAT, 5000) is True
+        assert await members.is_member(bot, STAFF_CHAT, 5001) is False
+        asked = len(emu.calls_of("getChatMember"))
+        clock.now += CACHE_SECONDS - 1
+        assert await members.is_member(bot, STAFF_CHAT, 5000) is True
+        assert len(emu.calls_of("getChatMember")) == asked
+        emu.chats[STAFF_CHAT].members.pop(5000)  # left the group
+        clock.now += 2
+        assert await members.is_member(bot, STAFF_CHAT, 5000) is False
+        for number in range(PEOPLE):
+            await members.is_member(bot, STAFF_CHAT, 5000 + number)
+        assert len(members._cache) <= 50

@@ -4,10 +4,13 @@ workflow applies), and a shown button never answers "Too late"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot import callbacks, keyboards
 from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Role, Status, refusal
+from core.lookup import view_actions
 
 S, A, R = Status, Action, Role
 NUMBER = 7
@@ -20,7 +23,15 @@ PEOPLE: dict[str, set[Role]] = {
     "manager": {R.EXECUTOR, R.MANAGER},
     "stranger": set(),
 }
-SEES = {Place.CARD: ("executor", "assignee", "manager"), Place.NOTICE: ("requester",)}
+SEES = {Place.CARD: ("executor", "assignee", "manager"), Place.NOTICE: ("requester",),
+        Place.VIEW: ("requester", "manager in private", "executor in private")}
+# a /show view is private: the roles core sees there (an executor sees the request as a
+# member of the department's chat, but acts on the card in the group: no role here)
+PRIVATE: dict[str, set[Role]] = {
+    "requester": {R.REQUESTER},
+    "manager in private": {R.MANAGER},
+    "executor in private": set(),
+}
 # accepted but offered by no button: on a taken request, Reject and Transfer are the
 # assignee's or a manager's and the card keeps to Done, Need info, Release (SPEC §3);
 # a reason asked for while the request was new may still come after the take
@@ -37,10 +48,15 @@ def taken_options(status: Status) -> tuple[bool, ...]:
     return (False, True)
 
 
-def shown(place: Place, status: Status) -> set[Action]:
-    """The actions the keyboard builder puts on that message, read back from its data."""
+def shown(place: Place, status: Status, viewer: str | None = None, taken: bool = False
+          ) -> set[Action]:
+    """The actions the keyboard builder puts on that message, read back from its data;
+    a view's buttons are the viewer's own."""
     if place is Place.CARD:
         markup = keyboards.card("en", NUMBER, status)
+    elif place is Place.VIEW:
+        roles = PRIVATE[viewer] if viewer else set()
+        markup = keyboards.view("en", NUMBER, view_actions(status, roles, taken=taken))
     else:
         markup = keyboards.review("en", NUMBER) if status is S.ON_REVIEW else None
     actions = set()
@@ -63,10 +79,22 @@ def test_a_button_is_shown_exactly_when_its_press_is_accepted(
     answers = {who: refusal(action, status, roles, taken=taken)
                for who, roles in PEOPLE.items() if taken or who != "assignee"}
     if not step.places:  # no button, no press: nothing shows it anywhere
-        assert all(action not in shown(place, status) for place in SEES)
+        assert all(action not in shown(place, status, viewer, taken)
+                   for place in SEES for viewer in (SEES[place] if place is Place.VIEW
+                                                    else (None,)))
         return
     for place in step.places & SEES.keys():
-        check_place(action, status, answers, place)
+        if place is Place.VIEW:
+            check_view(action, status, taken)
+        else:
+            check_place(action, status, answers, place)
+
+
+def check_view(action: Action, status: Status, taken: bool) -> None:
+    """In a /show view each viewer sees exactly the buttons their presses would pass."""
+    for viewer in SEES[Place.VIEW]:
+        accepted = refusal(action, status, PRIVATE[viewer], taken=taken) is None
+        assert (action in shown(Place.VIEW, status, viewer, taken)) == accepted, viewer
 
 
 def check_place(action: Action, status: Status, answers: dict[str, Refusal | None],
@@ -106,3 +134,22 @@ def test_every_declaration_is_complete() -> None:
             assert step.toast is not None, action  # applied at once: the presser is told
         if step.department:
             assert step.needs_reason, action  # the department chosen, then the reason
+
+
+def test_a_view_action_shows_to_whoever_may_press_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No action is offered in a view yet: one declared there (Cancel, as SPEC §5 plans
+    it) shows to the requester on the statuses it starts from, and to nobody else."""
+    cancel = TRANSITIONS[A.CANCEL]
+    monkeypatch.setitem(TRANSITIONS, A.CANCEL, replace(
+        cancel, places=frozenset({Place.VIEW}), shown_on=cancel.sources))
+    # what callbacks derive from the table when it is imported
+    monkeypatch.setattr(callbacks, "_ACTIONS", callbacks._ACTIONS | {A.CANCEL.value})
+    monkeypatch.setitem(callbacks.REQUEST_VERBS, A.CANCEL.value, frozenset({0}))
+    for status in Status:
+        for taken in taken_options(status):
+            check_view(A.CANCEL, status, taken)
+            mine = shown(Place.VIEW, status, "requester", taken)
+            assert mine == ({A.CANCEL} if status in cancel.sources else set()), status
+            assert shown(Place.VIEW, status, "manager in private", taken) == set()
+    assert view_actions(S.NEW, {R.REQUESTER}, taken=False) == [A.CANCEL]
+    assert view_actions(S.NEW, set(), taken=False) == []

@@ -79,6 +79,9 @@ FAMILIES: dict[str, set[str]] = {
     "status.": {s.value for s in Status},
     "priority.": {"normal", "urgent"},
     "did.": {a.value for a in Action} | {"created"},  # kinds of events with a to_status
+    # /show's timeline: every kind of event written (core.workflow, core.intake, core.sweep)
+    "show.did.": {a.value for a in Action} | {"created", "rated", "commented", "message"},
+    "show.": {"take_by", "done_by"},  # the clocks of core.lookup.deadlines
     "form.error.": set(invalid_keys()),
     "form.hint_": {"date", "choice", "file"},  # text and number have their own hints
     "commands.": set(PRIVATE_COMMANDS) | set(GROUP_COMMANDS),

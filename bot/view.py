@@ -1,0 +1,102 @@
+"""/show and /find as people read them: one request whole (brief, deadlines, watchers,
+timeline), and lists of matches; split under Telegram's limit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bot.i18n import Html, plain, t
+from bot.render import answer_lines, clip, day, fitted, pack, paged, person, stars, when
+from bot.stats_view import duration
+from core.context import Services
+from core.lookup import Deadline, Found, View, days_to, deadlines
+from db.models import RequestEvent, User
+
+DETAIL_LIMIT = 300  # a reason or a message in the timeline; the whole one is in the chat
+
+
+def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html]:
+    """The request's brief and state, then its timeline: as few messages as fit."""
+    org, request, people = svc.org, view.request, view.people
+    department = org.department(request.department_key)
+    day_seconds = org.work_calendar.day_seconds
+    head = [
+        t(lang, "card.title", id=request.id, type=request.type_name),
+        t(lang, "card.requester",
+          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+        t(lang, "show.department",
+          department=department.name if department else request.department_key),
+        "",
+        *answer_lines(lang, request.answers),
+        "",
+        t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
+        t(lang, "card.status", status=t(lang, f"status.{request.status}")),
+        t(lang, "card.assignee", assignee=person(people.get(request.assignee_id),
+                                                 request.assignee_id, link=True)
+          if request.assignee_id else t(lang, "card.nobody")),
+        *(_deadline(lang, svc, d, day_seconds) for d in deadlines(svc, request, now)),
+    ]
+    if request.needed_by is not None and request.status in ("new", "in_progress", "waiting"):
+        # the date is among the answers; while the work goes on, how far off it is
+        head.append(_needed_by(lang, svc, request.needed_by, now))
+    watchers = [person(people.get(w), w, link=True) for w in view.watchers]
+    head.append(t(lang, "show.watchers", watchers=Html(", ".join(watchers)) if watchers
+                  else t(lang, "show.nobody")))
+    if view.rating is not None:
+        head.append(t(lang, "card.rating", stars=stars(view.rating.score)))
+    # a long timeline in numbered parts, as digests are: "Timeline (2/3)"
+    timeline = paged(lang, t(lang, "show.timeline"),
+                     [_event(lang, svc, event, people) for event in view.events])
+    return pack([Html("\n".join(head)), *timeline])
+
+
+def _deadline(lang: str, svc: Services, d: Deadline, day_seconds: int) -> Html:
+    if d.paused and d.left is not None:
+        state = t(lang, "show.paused", left=duration(lang, max(0.0, d.left), day_seconds))
+        return t(lang, f"show.{d.kind}", due="—", state=state)
+    if d.ended is not None:
+        state = t(lang, "show.met" if d.met else "show.missed", when=when(d.ended, svc.org))
+    elif d.left is not None and d.left >= 0:
+        state = t(lang, "show.left", left=duration(lang, d.left, day_seconds))
+    elif d.left is not None:
+        state = t(lang, "show.late", late=duration(lang, -d.left, day_seconds))
+    else:
+        state = Html("")
+    return t(lang, f"show.{d.kind}", due=when(d.due, svc.org), state=state)
+
+
+def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html:
+    days = days_to(svc, needed_by, now)
+    state = (t(lang, "show.today") if days == 0 else
+             t(lang, "show.days_left", count=days) if days > 0 else
+             t(lang, "show.days_late", count=-days))
+    return t(lang, "show.needed_by", date=day(needed_by), state=state)
+
+
+def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User]) -> Html:
+    actor = (person(people.get(event.actor_id), event.actor_id) if event.actor_id
+             else t(lang, "show.system"))
+    names = {key: (d.name if (d := svc.org.department(key)) else key)
+             for key in (event.from_department, event.to_department) if key}
+    did: str | Html
+    if event.kind == "rated":
+        score = int(event.reason) if event.reason and event.reason.isdigit() else 0
+        did, detail = plain(lang, "show.did.rated", stars=stars(score)), Html("")
+    else:
+        did = t(lang, f"show.did.{event.kind}",
+                **{"from": names.get(event.from_department or "", "—"),
+                   "to": names.get(event.to_department or "", "—")})
+        detail = (t(lang, "show.detail", text=clip(event.reason, DETAIL_LIMIT, lang))
+                  if event.reason else Html(""))
+    return t(lang, "show.event", at=when(event.at, svc.org), actor=actor, did=did,
+             detail=detail)
+
+
+def found_text(lang: str, svc: Services, query: str, found: Found) -> Html:
+    if not found.requests:
+        return t(lang, "find.none", query=query)
+    lines = [t(lang, "find.line", id=r.id, type=r.type_name,
+               status=t(lang, f"status.{r.status}"),
+               requester=person(found.people.get(r.requester_id), r.requester_id))
+             for r in found.requests]
+    return fitted(lang, t(lang, "find.title", query=query), lines)
