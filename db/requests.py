@@ -265,3 +265,12 @@ async def home_department(session: AsyncSession, org: Any, user_id: int) -> str 
         .order_by(Request.id.desc())
         .limit(1)
     )
+
+
+async def consume_pickers(session: AsyncSession, request_id: int, open_kind: str,
+                          used_kind: str) -> None:
+    """Every open picker of the request is used: a later pick on any is too late."""
+    await session.execute(
+        update(RequestMessage).where(RequestMessage.request_id == request_id,
+                                     RequestMessage.kind == open_kind)
+        .values(kind=used_kind).execution_options(synchronize_session=False))

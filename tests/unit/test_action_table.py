@@ -85,8 +85,9 @@ def check_place(action: Action, status: Status, answers: dict[str, Refusal | Non
 
 
 def test_the_cards_show_what_spec_says() -> None:
-    assert [a.value for a in shown_in_order(S.NEW)] == ["take", "reject", "transfer"]
-    assert [a.value for a in shown_in_order(S.IN_PROGRESS)] == ["done", "need_info", "release"]
+    assert [a.value for a in shown_in_order(S.NEW)] == ["take", "reject", "transfer", "assign"]
+    assert [a.value for a in shown_in_order(S.IN_PROGRESS)] == [
+        "done", "need_info", "release", "reassign"]
     assert [a.value for a in shown_in_order(S.WAITING)] == ["done", "release"]
     assert shown(Place.NOTICE, S.ON_REVIEW) == {A.ACCEPT, A.REOPEN}
 
