@@ -29,7 +29,7 @@ from db.migrate import upgrade
 from db.session import Database
 
 log = logging.getLogger(__name__)
-PRIVATE_COMMANDS = ("new", "my", "cancel", "help", "stats", "export")
+PRIVATE_COMMANDS = ("new", "my", "cancel", "help", "away", "back", "stats", "export")
 GROUP_COMMANDS = ("queue", "stats", "help", "bind")
 
 

@@ -230,13 +230,15 @@ async def _check_pick(session: AsyncSession, svc: Services, request: Request, pr
 
 
 async def _transition(session: AsyncSession, svc: Services, request: Request, action: Action,
-                      actor: int, now: datetime, *, reason: str | None = None,
+                      actor: int | None, now: datetime, *, reason: str | None = None,
                       to_department: str | None = None, assignee_id: int | None = None,
-                      to_person: int | None = None) -> Request | None:
+                      to_person: int | None = None, quiet: bool = False) -> Request | None:
     """Change ``request`` by ``action`` if it still has the status it was read with,
     with its event, the card and notices it owes and its next alert; None when
-    someone else was first. ``to_person``: the new assignee of an Assign or Reassign."""
-    values = _changes(svc, request, action, to_person or actor, now, to_department)
+    someone else was first. ``to_person``: the new assignee of an Assign or Reassign;
+    ``actor`` None: the bot itself, which then says what happened (``quiet``: only
+    the card changes here)."""
+    values = _changes(svc, request, action, to_person or actor or 0, now, to_department)
     applied = await requests.conditional_update(
         session, request.id, [request.status],
         {**values, "status": TRANSITIONS[action].target.value, "status_changed_at": now},
@@ -252,19 +254,60 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
     requests.add_event(
         session, request.id, now, action.value, actor, from_status=before,
         to_status=changed.status, reason=reason,
-        from_department=before_department if transfer else None,
+        # a reassign's department is counted by /stats from the events alone
+        from_department=before_department if transfer or action is Action.REASSIGN else None,
         to_department=to_department if transfer else None,
     )
-    await _announce(session, svc, changed, action, actor, now, reason, before_department,
-                    before_assignee)
+    if quiet:
+        await refresh_card(session, now, changed)
+    else:
+        assert actor is not None
+        await _announce(session, svc, changed, action, actor, now, reason, before_department,
+                        before_assignee)
     await reschedule(session, svc, changed, now)
+    return changed
+
+
+async def assign_now(session: AsyncSession, svc: Services, request: Request, to_person: int,
+                     now: datetime) -> Request | None:
+    """A department that assigns by itself gives a new request to ``to_person`` at once
+    (the bot's Assign), in the transaction that files it."""
+    changed = await _transition(session, svc, request, Action.ASSIGN, None, now,
+                                to_person=to_person, quiet=True)
+    if changed is not None:
+        notify(session, now, to_person, "assigned_auto", changed)
+        notify(session, now, changed.requester_id, "taken", changed, actor_id=to_person)
+    return changed
+
+
+async def hand_over(session: AsyncSession, svc: Services, request: Request, away_id: int,
+                    deputy_id: int | None, now: datetime) -> Request | None:
+    """An open request of someone away from today: to the deputy (the bot's Reassign),
+    or, with no deputy or a question open to the requester, back to the queue (the
+    bot's Release) with the group told. None when it is no longer theirs."""
+    if deputy_id is not None and deputy_id != away_id \
+            and Status(request.status) in TRANSITIONS[Action.REASSIGN].sources:
+        changed = await _transition(session, svc, request, Action.REASSIGN, None, now,
+                                    to_person=deputy_id, assignee_id=away_id, quiet=True)
+        if changed is not None:
+            notify(session, now, deputy_id, "handed_over", changed, actor_id=away_id)
+        return changed
+    changed = await _transition(session, svc, request, Action.RELEASE, None, now,
+                                assignee_id=away_id, quiet=True)
+    if changed is not None:
+        notify(session, now, changed.requester_id, "released", changed)
+        await notify_group(session, now, changed.department_key, "back_to_queue", changed,
+                           actor_id=away_id)
     return changed
 
 
 def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
              to_department: str | None) -> dict[str, Any]:
     """The columns ``action`` sets besides the status: its SLA effect."""
-    return _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
+    values = _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
+    if action is Action.REASSIGN:
+        values["reassigns"] = request.reassigns + 1
+    return values
 
 
 def _assign(svc: Services, request: Request, actor: int, now: datetime,
