@@ -55,7 +55,7 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]]) -> tupl
             "finish_work_hours": _hours(request.finish_work_s),
             "response_met": _flag(request.response_met), "resolve_met": _flag(request.resolve_met),
             "transfers": str(request.transfers), "reopens": str(request.reopens),
-            "reassigns": str(request.reassigns),
+            "reassigns": str(row.get("reassigns") or 0),
             "rating": str(row["rating"] or ""), "rating_comment": row["rating_comment"] or "",
         }
         answers: dict[str, str] = {}

@@ -304,10 +304,7 @@ async def hand_over(session: AsyncSession, svc: Services, request: Request, away
 def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
              to_department: str | None) -> dict[str, Any]:
     """The columns ``action`` sets besides the status: its SLA effect."""
-    values = _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
-    if action is Action.REASSIGN:
-        values["reassigns"] = request.reassigns + 1
-    return values
+    return _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
 
 
 def _assign(svc: Services, request: Request, actor: int, now: datetime,

@@ -112,8 +112,6 @@ class Request(Base):
     resolve_remaining_s: Mapped[float | None] = mapped_column(Float)
     transfers: Mapped[int] = mapped_column(SmallInteger, default=0)
     reopens: Mapped[int] = mapped_column(SmallInteger, default=0)
-    # given from one executor to another (a manager's Reassign, an away hand-over)
-    reassigns: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     # figures for /stats, fixed when they happen so aggregates stay in SQL:
     # working seconds to the first take and on the resolution clock at Done,
     # and whether each SLA held

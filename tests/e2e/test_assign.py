@@ -162,3 +162,29 @@ async def test_whoever_presses_a_card_joins_the_executors(emu, bot, team):
     await press(emu, bot, ADMIN, card(emu, other), "👤 Assign")
     assert button_texts(picker(emu, other)) == [
         "Egor Executor · 0 open", "Eva Executor · 0 open", "Mila Manager · 1 open", "« Back"]
+
+
+async def test_stats_and_export_count_reassignments(emu, bot, team):
+    import csv
+    import io
+
+    once, twice, never = [await file_access_request(emu, bot) for _ in range(3)]
+    for number in (once, twice, never):
+        await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    for number, picks in ((once, ["Eva"]), (twice, ["Eva", "Egor"])):
+        for name in picks:
+            await press(emu, bot, ADMIN, card(emu, number), "👤 Reassign")
+            label = next(b for b in button_texts(picker(emu, number)) if b.startswith(name))
+            await press(emu, bot, ADMIN, picker(emu, number), label)
+    # an Assign of a new request is no reassignment
+    new = await file_access_request(emu, bot)
+    await press(emu, bot, ADMIN, card(emu, new), "👤 Assign")
+    await press(emu, bot, ADMIN, picker(emu, new), "Eva Executor · 1 open")
+    report = await say(emu, bot, ADMIN, "/stats 7 it")
+    it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
+    assert "👤 Reassigned: 3" in it, report.text
+    emu.users[ADMIN].send(ADMIN, "/export")
+    await bot.settle()
+    table = list(csv.DictReader(io.StringIO(emu.file_bytes(last(emu, ADMIN)).decode("utf-8-sig"))))
+    assert {int(r["number"]): r["reassigns"] for r in table} == {
+        once: "1", twice: "2", never: "0", new: "0"}

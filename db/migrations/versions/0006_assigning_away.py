@@ -8,7 +8,7 @@ Create Date: 2026-11-29 10:00:00
 file or seen pressing its card's buttons); ``assign_cursors`` keeps whom a
 round-robin department assigned last; ``away_periods`` marks an executor away,
 with ``handed_over_at`` set once their open requests went to the deputy or back
-to the queue. ``requests.reassigns`` counts a request's reassignments (/export).
+to the queue.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -22,9 +22,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('requests', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('reassigns', sa.SmallInteger(), server_default='0',
-                                      nullable=False))
     op.create_table('department_executors',
     sa.Column('department_key', sa.String(length=32), nullable=False),
     sa.Column('user_id', sa.BigInteger(), autoincrement=False, nullable=False),
@@ -60,5 +57,3 @@ def downgrade() -> None:
     op.drop_table('away_periods')
     op.drop_table('assign_cursors')
     op.drop_table('department_executors')
-    with op.batch_alter_table('requests', schema=None) as batch_op:
-        batch_op.drop_column('reassigns')
