@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -90,7 +90,7 @@ async def end_away(session: AsyncSession, user_id: int, today: date) -> int:
     ended = await session.execute(
         update(AwayPeriod).where(AwayPeriod.user_id == user_id, AwayPeriod.starts < today,
                                  AwayPeriod.ends >= today)
-        .values(ends=today.fromordinal(today.toordinal() - 1))
+        .values(ends=today - timedelta(days=1))
         .execution_options(synchronize_session=False))
     return int(dropped.rowcount or 0) + int(ended.rowcount or 0)  # type: ignore[attr-defined]
 

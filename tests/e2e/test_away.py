@@ -131,3 +131,14 @@ async def test_back_before_the_first_day_keeps_the_work(emu, bot, clock):
     await bot.scan()
     assert [r[2] for r in await rows(bot)] == [EXECUTOR, EXECUTOR]
     assert "back in the queue" not in last(emu, IT_CHAT).text
+
+
+async def test_the_deputy_may_be_named_by_username(emu, bot, clock):
+    emu.add_user(6001, "Dina", last_name="Deputy", username="dina_deputy", language_code="en")
+    numbers = await two_taken_by_egor(emu, bot)
+    await say(emu, bot, 6001, "/start")
+    reply = await say(emu, bot, EXECUTOR, "/away 24.11.2026-24.11.2026 @Dina_Deputy")
+    assert reply.text.endswith("On 24.11.2026 your open requests go to Dina Deputy.")
+    clock.set(TUESDAY)
+    await bot.scan()
+    assert await rows(bot) == [(n, "in_progress", 6001) for n in numbers]

@@ -134,8 +134,8 @@ async def test_command_menu_is_set_per_language(emu, bot):
     assert any(lang == "ru" for _, lang in keys) and any(lang == "en" for _, lang in keys)
     private_ru = next(v for (scope, lang), v in emu.commands.items()
                       if lang == "ru" and "private" in scope)
-    assert [c["command"] for c in private_ru] == ["new", "my", "cancel", "help", "stats",
-                                                  "export"]
+    assert [c["command"] for c in private_ru] == ["new", "my", "cancel", "help", "away",
+                                                  "back", "stats", "export"]
 
 
 async def test_my_lists_requests_with_status(emu, bot):
