@@ -57,10 +57,13 @@ async def away_on(session: AsyncSession, user_ids: Iterable[int], day: date) -> 
 
 
 async def last_turn(session: AsyncSession, department_key: str) -> int | None:
-    """Whom the department's round robin assigned last (None: nobody yet)."""
+    """Whom the department's round robin assigned last (None: nobody yet). The row is
+    held until the transaction ends (PostgreSQL; SQLite's BEGIN IMMEDIATE admits one
+    writer), so a second instance filing at once waits for this turn to be taken."""
     await session.execute(insert_ignore(session, AssignCursor).values(
         department_key=department_key, last_user_id=None))
-    cursor = await session.get(AssignCursor, department_key, populate_existing=True)
+    cursor = await session.get(AssignCursor, department_key, populate_existing=True,
+                               with_for_update=True)
     return cursor.last_user_id if cursor is not None else None
 
 
