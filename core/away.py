@@ -112,6 +112,8 @@ async def hand_overs(svc: Services) -> int:
         async with svc.db.transaction() as session:
             if not await executors.claim_hand_over(session, period_id, now):
                 continue  # another scan (a second instance, a run before a restart) did it
+            if deputy_id is not None and await executors.away_on(session, [deputy_id], day):
+                deputy_id = None  # the deputy is away too: the queue is the way
             for worked in await executors.worked_by(session, user_id):
                 request = await requests.get_request(session, worked.id, for_update=True)
                 if request is not None and await hand_over(session, svc, request, user_id,

@@ -142,3 +142,13 @@ async def test_the_deputy_may_be_named_by_username(emu, bot, clock):
     clock.set(TUESDAY)
     await bot.scan()
     assert await rows(bot) == [(n, "in_progress", 6001) for n in numbers]
+
+
+async def test_a_deputy_away_too_leaves_the_work_to_the_queue(emu, bot, clock):
+    numbers = await two_taken_by_egor(emu, bot)
+    await say(emu, bot, EXECUTOR2, "/away 24.11.2026-25.11.2026")
+    await say(emu, bot, EXECUTOR, f"/away 24.11.2026-24.11.2026 {EXECUTOR2}")
+    clock.set(TUESDAY)
+    await bot.scan()
+    assert await rows(bot) == [(n, "new", None) for n in numbers]
+    assert not [t for t in texts(emu, EXECUTOR2) if "is yours while" in t]
