@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.callbacks import RequestPress
-from bot.i18n import as_text, plain, t, toast
+from bot.i18n import as_text, cut, plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
 from core.assigning import choices
@@ -42,6 +42,8 @@ _CHOOSER, _NOTICE = frozenset({CHOOSER}), frozenset({NOTICE})
 # a pick is accepted from a picker; one already used answers who was first
 _PICKER = frozenset({PICKER, PICKED})
 OTHER_PRESSES_ON = {"drop": _CHOOSER, "rate": _NOTICE, "nopick": _PICKER}
+# the executors' list: a button per person (Telegram takes about a hundred), short names
+PICKS_SHOWN, NAME_CHARS = 60, 40
 
 
 def pressed_on(press: RequestPress) -> frozenset[str] | None:
@@ -227,9 +229,9 @@ async def _choose_person(update: Update, context: Context, where: Press, request
     if not outcome.ok or request is None:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
-    picks = [(c.user_id, as_text(person(c.user, c.user_id)), c.load, c.away)
+    picks = [(c.user_id, cut(as_text(person(c.user, c.user_id)), NAME_CHARS), c.load, c.away)
              for c in await choices(svc, request.department_key)
-             if c.user_id != request.assignee_id]
+             if c.user_id != request.assignee_id][:PICKS_SHOWN]
     if not picks:
         await query.answer(toast(lang, "press.no_executors"), show_alert=True)
         return
