@@ -152,3 +152,36 @@ async def test_a_deputy_away_too_leaves_the_work_to_the_queue(emu, bot, clock):
     await bot.scan()
     assert await rows(bot) == [(n, "new", None) for n in numbers]
     assert not [t for t in texts(emu, EXECUTOR2) if "is yours while" in t]
+
+
+async def test_a_hand_over_cut_short_is_done_whole_by_the_next_scan(emu, bot, clock,
+                                                                     monkeypatch):
+    """The process dies after the first request moved, before the commit: nothing of
+    it stays, and the next scan moves both, once."""
+    import core.away
+
+    numbers = await two_taken_by_egor(emu, bot)
+    await say(emu, bot, EXECUTOR, f"/away 24.11.2026-24.11.2026 {EXECUTOR2}")
+    clock.set(TUESDAY)
+    real, calls = core.away.hand_over, []
+
+    async def dies_on_the_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise ConnectionError("killed")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(core.away, "hand_over", dies_on_the_second)
+    try:
+        await scan(bot.svc)
+    except ConnectionError:
+        pass
+    else:
+        raise AssertionError("the scan should have died")
+    assert [r[2] for r in await rows(bot)] == [EXECUTOR, EXECUTOR]
+    monkeypatch.setattr(core.away, "hand_over", real)
+    await bot.scan()
+    await bot.scan()
+    assert await rows(bot) == [(n, "in_progress", EXECUTOR2) for n in numbers]
+    assert await count_events(bot, "reassign") == 2
+    assert len([t for t in texts(emu, EXECUTOR2) if "is yours while" in t]) == 2
