@@ -29,7 +29,8 @@ from db.migrate import upgrade
 from db.session import Database
 
 log = logging.getLogger(__name__)
-PRIVATE_COMMANDS = ("new", "my", "show", "find", "cancel", "help", "stats", "export")
+PRIVATE_COMMANDS = ("new", "my", "show", "find", "cancel", "help", "away", "back", "stats",
+                    "export")
 GROUP_COMMANDS = ("queue", "show", "find", "stats", "help", "bind")
 
 

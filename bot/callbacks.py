@@ -2,7 +2,8 @@
 
 ``v1:<verb>[:<arg>…]`` — at most 64 bytes; the request is looked up on the server.
 A button that starts an action carries the action's own name (``v1:r:need_info:42``);
-``v1:r:transfer:42:hr`` is the department chosen for a transfer.
+``v1:r:transfer:42:hr`` is the department chosen for a transfer, ``v1:r:assign:42:3001``
+the executor picked for an Assign (or Reassign).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class FormPress:
 
 @dataclass(frozen=True)
 class RequestPress:
-    verb: str  # an action's name (take, reject, transfer, …) | rate | nocom | drop
+    verb: str  # an action's name (take, reject, transfer, …) | rate | nocom | drop | nopick
     request_id: int
     arg: str | None = None
 
@@ -58,9 +59,10 @@ FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "pri": 1, "ok": 0, "no": 
 _ACTIONS = {a.value for a in Action if pressable(a)}
 # how many arguments after the request number each verb takes
 REQUEST_VERBS: dict[str, frozenset[int]] = {
-    **{a.value: frozenset({0, 1}) if TRANSITIONS[a].department else frozenset({0})
-       for a in Action if pressable(a)},
+    **{a.value: frozenset({0, 1}) if TRANSITIONS[a].department or TRANSITIONS[a].person
+       else frozenset({0}) for a in Action if pressable(a)},
     "rate": frozenset({1}), "nocom": frozenset({0}), "drop": frozenset({0}),
+    "nopick": frozenset({0}),
 }
 # the verbs of cards posted by earlier versions, still pressed in chats
 ALIASES = {"rej": "reject", "ask": "need_info", "rel": "release", "acc": "accept",

@@ -15,7 +15,7 @@ COLUMNS = [
     "number", "created", "department", "type", "requester_id", "requester", "assignee_id",
     "assignee", "status", "priority", "response_due", "resolve_due", "needed_by", "taken",
     "done", "closed", "take_work_hours", "finish_work_hours", "response_met", "resolve_met",
-    "transfers", "reopens", "rating", "rating_comment",
+    "transfers", "reopens", "reassigns", "rating", "rating_comment",
 ]
 
 
@@ -55,6 +55,7 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]]) -> tupl
             "finish_work_hours": _hours(request.finish_work_s),
             "response_met": _flag(request.response_met), "resolve_met": _flag(request.resolve_met),
             "transfers": str(request.transfers), "reopens": str(request.reopens),
+            "reassigns": str(row.get("reassigns") or 0),
             "rating": str(row["rating"] or ""), "rating_comment": row["rating_comment"] or "",
         }
         answers: dict[str, str] = {}

@@ -84,6 +84,18 @@ def transfer_targets(lang: str, request_id: int, departments: list[Department]) 
     return Markup(rows)
 
 
+def executors(lang: str, request_id: int, action: Action,
+              picks: list[tuple[int, str, int, bool]]) -> Markup:
+    """The executors to pick for an Assign or Reassign: (id, name, open load, away)."""
+    rows = [[Button(plain(lang, "picker.away" if away else "picker.choice", name=name,
+                          count=load),
+                    callback_data=cb.request(action.value, request_id, user_id))]
+            for user_id, name, load, away in picks]
+    rows.append([Button(plain(lang, "button.back"),
+                        callback_data=cb.request("nopick", request_id))])
+    return Markup(rows)
+
+
 def rating_row(request_id: int) -> list[Button]:
     return [Button(str(score), callback_data=cb.request("rate", request_id, score))
             for score in range(1, 6)]

@@ -62,6 +62,7 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
         t(lang, "stats.stuck", stale=str(org.sla.stale_after), count=stats.stuck),
         t(lang, "stats.transfers", transfers_in=stats.transfers_in,
           transfers_out=stats.transfers_out),
+        t(lang, "stats.reassigns", count=stats.reassigns),
     ]
     ratings = stats.ratings
     if ratings.count:

@@ -1,4 +1,5 @@
-"""Turning a completed form into a request: numbers, SLA clocks, the card owed."""
+"""Turning a completed form into a request: numbers, SLA clocks, the card owed, and
+its assignee when the department assigns by itself."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import sla
+from core.assigning import auto_pick
 from core.context import Services
 from core.lifecycle import Status
 from core.org import Department, RequestType
 from core.outgoing import notify, refresh_card
 from core.sweep import reschedule
+from core.workflow import assign_now
 from db import requests, search, users
 from db.models import Request
 
@@ -51,6 +54,10 @@ async def create_request(
     bound = await users.binding_for(session, department.key) is not None
     notify(session, now, requester_id, "submitted", request, bound=bound)
     await refresh_card(session, now, request)
+    # a department that assigns by itself: to an executor who is not away, at once
+    pick = await auto_pick(session, svc, department, now)
+    if pick is not None:
+        request = await assign_now(session, svc, request, pick, now) or request
     if not bound:
         for admin in svc.org.organization.admins:
             notify(session, now, admin, "unbound", request)

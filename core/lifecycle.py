@@ -34,6 +34,8 @@ class Action(StrEnum):
     REOPEN = "reopen"
     REJECT = "reject"
     TRANSFER = "transfer"
+    ASSIGN = "assign"  # a manager gives a new request to an executor
+    REASSIGN = "reassign"  # …or a taken one to another executor
     CANCEL = "cancel"
     AUTO_CLOSE = "auto_close"
 
@@ -74,6 +76,7 @@ class Transition:
     assignee_once_taken: bool = False
     prompt: str | None = None  # asks for a typed reason first, with this text
     department: bool = False  # asks which department first (the reason comes after)
+    person: bool = False  # asks which executor first: the pick is the new assignee
     places: frozenset[Place] = frozenset()  # a button labelled ``button.<action>`` there…
     shown_on: frozenset[Status] = frozenset()  # …while the request has one of these
     toast: str | None = None  # said to the presser when a press applied it
@@ -86,15 +89,16 @@ class Transition:
 
 def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
        assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
-       button: Place | set[Place] | None = None, shown_on: set[Status] | None = None,
-       toast: str | None = None, review: str | None = None) -> Transition:
+       person: bool = False, button: Place | set[Place] | None = None,
+       shown_on: set[Status] | None = None, toast: str | None = None,
+       review: str | None = None) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
     ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
     places = frozenset() if button is None else frozenset(
         {button} if isinstance(button, Place) else button)
     shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
-                      assignee_once_taken, prompt, department, places, frozenset(shown),
+                      assignee_once_taken, prompt, department, person, places, frozenset(shown),
                       toast, review)
 
 
@@ -121,6 +125,12 @@ TRANSITIONS: dict[Action, Transition] = {
                          prompt="prompt.need_info", button=Place.CARD),
     Action.RELEASE: _t(_WORKING, S.NEW, {R.ASSIGNEE, R.MANAGER}, Clock.REQUEUE,
                        button=Place.CARD, toast="press.released"),
+    # a manager's: the executors are listed under the card (or the /show view), the
+    # pick is assigned; a reassign keeps the request in progress with someone else
+    Action.ASSIGN: _t({S.NEW}, S.IN_PROGRESS, {R.MANAGER}, Clock.ASSIGN, person=True,
+                      button={Place.CARD, Place.VIEW}, toast="press.assigned"),
+    Action.REASSIGN: _t({S.IN_PROGRESS}, S.IN_PROGRESS, {R.MANAGER}, Clock.ASSIGN,
+                        person=True, button={Place.CARD, Place.VIEW}, toast="press.assigned"),
     Action.ANSWER: _t({S.WAITING}, S.IN_PROGRESS, {R.REQUESTER}, Clock.RESUME),
     Action.ACCEPT: _t({S.ON_REVIEW}, S.CLOSED, {R.REQUESTER}, Clock.CLOSE,
                       button=Place.NOTICE, toast="press.accepted", review="review.accepted"),
@@ -139,6 +149,8 @@ class Refusal(StrEnum):
     NOT_ALLOWED = "not_allowed"  # the presser lacks the role
     WRONG_STATE = "wrong_state"  # someone else was first, or it is already done
     SAME_DEPARTMENT = "same_department"
+    NOT_EXECUTOR = "not_executor"  # the person picked does not work for the department
+    SAME_PERSON = "same_person"  # a reassign to whom it is already with
     DUPLICATE = "duplicate"  # the same update again: its effect is already done
     EXPIRED = "expired"  # ended too long ago to write about
 

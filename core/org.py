@@ -188,6 +188,11 @@ class Department(_Model):
     chat_id: int | None = None
     thread_id: int | None = None
     managers: list[int] = []
+    # the people who do the work (Telegram ids); whoever presses a button of the
+    # department's card joins them (kept in the database)
+    executors: list[int] = []
+    # how a new request finds its assignee: by a manager's Assign (or a Take), or at once
+    assign: Literal["manual", "least_loaded", "round_robin"] = "manual"
     request_types: list[RequestType] = Field(min_length=1)
 
     @field_validator("request_types")

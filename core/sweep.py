@@ -47,6 +47,7 @@ class ScanReport:
     auto_closed: int = 0
     messages: int = 0
     stuck_lists: int = 0
+    handed_over: int = 0  # requests of people away from today, given away
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -90,6 +91,11 @@ async def scan(svc: Services, *, limit: int = BATCH) -> ScanReport:
         if rows:
             await _handle(session, svc, rows, now, report)
     await stuck_lists(svc, report)
+    # imported here: the hand-over applies lifecycle actions (core.workflow), which
+    # import this module for their rescheduling
+    from core.away import hand_overs
+
+    report.handed_over = await hand_overs(svc)
     return report
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import sla
 from core.alerts import rating_expires_at
+from core.assigning import executors_of
 from core.context import Services
 from core.lifecycle import (
     FINAL_STATUSES,
@@ -32,7 +33,7 @@ from core.lifecycle import (
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
-from db import drafts, requests, updates, users
+from db import drafts, executors, requests, updates, users
 from db.models import PendingInput, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
@@ -40,6 +41,9 @@ from db.models import PendingInput, Request, RequestEvent, User
 # relayed replies show the request, and a reply to them is passed on; the transfer
 # chooser under a card only carries buttons
 CARD, NOTICE, RELAY, CHOOSER = "card", "notice", "relay", "chooser"
+# the executors listed for an Assign or Reassign: one pick consumes every open picker
+# of the request (it becomes PICKED), so of two managers picking at once one wins
+PICKER, PICKED = "picker", "picked"
 SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY})
 RATING_COMMENT = "rating_comment"  # the kind of a pending input
 # a rating comment is awaited this long after the stars: long enough to type one,
@@ -165,8 +169,10 @@ async def act(
     *,
     reason: str | None = None,
     to_department: str | None = None,
+    to_person: int | None = None,
 ) -> Outcome:
-    """Apply one action once, however many times or by however many people it is pressed."""
+    """Apply one action once, however many times or by however many people it is pressed.
+    ``to_person``: the executor picked for an Assign or Reassign."""
     now = svc.clock.now()
     async with svc.db.transaction() as session:
         if not await updates.first_time(session, press.update_id, now):
@@ -182,25 +188,57 @@ async def act(
                 return Outcome(request, Refusal.SAME_DEPARTMENT)
             if svc.org.department(to_department or "") is None:
                 return Outcome(request, Refusal.NOT_FOUND)
+        if TRANSITIONS[action].person:
+            refused = await _check_pick(session, svc, request, press, to_person)
+            if refused is not None:
+                return refused
         taken = request.assignee_id is not None
+        held_by = press.actor_id if only_as_assignee(action, roles, taken=taken) else None
+        if action is Action.REASSIGN:
+            held_by = request.assignee_id  # still with whom the manager saw it with
+        department = request.department_key
         changed = await _transition(
             session, svc, request, action, press.actor_id, now, reason=reason,
-            to_department=to_department,
-            assignee_id=press.actor_id if only_as_assignee(action, roles, taken=taken) else None)
+            to_department=to_department, to_person=to_person, assignee_id=held_by)
         if changed is None:
             return Outcome(request, Refusal.WRONG_STATE,
                            await requests.last_event(session, request_id))
+        if Role.EXECUTOR in roles:  # pressed in the department's chat: one of its executors
+            await executors.join(session, department, press.actor_id, now)
         return Outcome(changed)
 
 
+async def _check_pick(session: AsyncSession, svc: Services, request: Request, press: Press,
+                      to_person: int | None) -> Outcome | None:
+    """A pick must name an executor of the department (not the one it is with), from
+    a picker no other pick has used: the refusal, or None."""
+    if to_person is None or to_person not in await executors_of(session, svc.org,
+                                                                 request.department_key):
+        return Outcome(request, Refusal.NOT_EXECUTOR)
+    if press.on is not None:
+        shown = await requests.request_of_message(session, press.chat_id,
+                                                  press.message_id or 0)
+        if shown is None or shown.kind != PICKER:  # another pick used the lists
+            return Outcome(request, Refusal.WRONG_STATE,
+                           await requests.last_event(session, request.id))
+    if to_person == request.assignee_id:
+        return Outcome(request, Refusal.SAME_PERSON)
+    if press.on is not None:
+        # the request's row is held: this pick uses up every list of the request
+        await requests.consume_pickers(session, request.id, PICKER, PICKED)
+    return None
+
+
 async def _transition(session: AsyncSession, svc: Services, request: Request, action: Action,
-                      actor: int, now: datetime, *, reason: str | None = None,
-                      to_department: str | None = None, assignee_id: int | None = None
-                      ) -> Request | None:
+                      actor: int | None, now: datetime, *, reason: str | None = None,
+                      to_department: str | None = None, assignee_id: int | None = None,
+                      to_person: int | None = None, quiet: bool = False) -> Request | None:
     """Change ``request`` by ``action`` if it still has the status it was read with,
     with its event, the card and notices it owes and its next alert; None when
-    someone else was first."""
-    values = _changes(svc, request, action, actor, now, to_department)
+    someone else was first. ``to_person``: the new assignee of an Assign or Reassign;
+    ``actor`` None: the bot itself, which then says what happened (``quiet``: only
+    the card changes here)."""
+    values = _changes(svc, request, action, to_person or actor or 0, now, to_department)
     applied = await requests.conditional_update(
         session, request.id, [request.status],
         {**values, "status": TRANSITIONS[action].target.value, "status_changed_at": now},
@@ -209,17 +247,57 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
     if not applied:
         return None
     before, before_department = request.status, request.department_key
+    before_assignee = request.assignee_id
     changed = await requests.get_request(session, request.id)
     assert changed is not None
     transfer = TRANSITIONS[action].department  # moved: the event says from where to where
     requests.add_event(
         session, request.id, now, action.value, actor, from_status=before,
         to_status=changed.status, reason=reason,
-        from_department=before_department if transfer else None,
+        # a reassign's department is counted by /stats from the events alone
+        from_department=before_department if transfer or action is Action.REASSIGN else None,
         to_department=to_department if transfer else None,
     )
-    await _announce(session, svc, changed, action, actor, now, reason, before_department)
+    if quiet:
+        await refresh_card(session, now, changed)
+    else:
+        assert actor is not None
+        await _announce(session, svc, changed, action, actor, now, reason, before_department,
+                        before_assignee)
     await reschedule(session, svc, changed, now)
+    return changed
+
+
+async def assign_now(session: AsyncSession, svc: Services, request: Request, to_person: int,
+                     now: datetime) -> Request | None:
+    """A department that assigns by itself gives a new request to ``to_person`` at once
+    (the bot's Assign), in the transaction that files it."""
+    changed = await _transition(session, svc, request, Action.ASSIGN, None, now,
+                                to_person=to_person, quiet=True)
+    if changed is not None:
+        notify(session, now, to_person, "assigned_auto", changed)
+        notify(session, now, changed.requester_id, "taken", changed, actor_id=to_person)
+    return changed
+
+
+async def hand_over(session: AsyncSession, svc: Services, request: Request, away_id: int,
+                    deputy_id: int | None, now: datetime) -> Request | None:
+    """An open request of someone away from today: to the deputy (the bot's Reassign),
+    or, with no deputy or a question open to the requester, back to the queue (the
+    bot's Release) with the group told. None when it is no longer theirs."""
+    if deputy_id is not None and deputy_id != away_id \
+            and Status(request.status) in TRANSITIONS[Action.REASSIGN].sources:
+        changed = await _transition(session, svc, request, Action.REASSIGN, None, now,
+                                    to_person=deputy_id, assignee_id=away_id, quiet=True)
+        if changed is not None:
+            notify(session, now, deputy_id, "handed_over", changed, actor_id=away_id)
+        return changed
+    changed = await _transition(session, svc, request, Action.RELEASE, None, now,
+                                assignee_id=away_id, quiet=True)
+    if changed is not None:
+        notify(session, now, changed.requester_id, "released", changed)
+        await notify_group(session, now, changed.department_key, "back_to_queue", changed,
+                           actor_id=away_id)
     return changed
 
 
@@ -318,20 +396,36 @@ class _Change:
     reason: str | None
     before_department: str
     shown: bool  # the card is in a department's chat (False: it waits for /bind)
+    before_assignee: int | None = None
 
 
 async def _announce(session: AsyncSession, svc: Services, request: Request, action: Action,
-                    actor: int, now: datetime, reason: str | None, before_department: str
-                    ) -> None:
+                    actor: int, now: datetime, reason: str | None, before_department: str,
+                    before_assignee: int | None = None) -> None:
     """The card changes everywhere it is shown; the people concerned hear what happened."""
     shown = await refresh_card(session, now, request)
     tell = _ANNOUNCE.get(action)
     if tell is not None:
-        await tell(_Change(session, svc, request, actor, now, reason, before_department, shown))
+        await tell(_Change(session, svc, request, actor, now, reason, before_department, shown,
+                           before_assignee))
 
 
 async def _taken(c: _Change) -> None:
     notify(c.session, c.now, c.request.requester_id, "taken", c.request, actor_id=c.actor)
+
+
+async def _assigned(c: _Change) -> None:
+    assert c.request.assignee_id is not None
+    notify(c.session, c.now, c.request.assignee_id, "assigned", c.request, actor_id=c.actor)
+    notify(c.session, c.now, c.request.requester_id, "taken", c.request,
+           actor_id=c.request.assignee_id)
+
+
+async def _reassigned(c: _Change) -> None:
+    assert c.request.assignee_id is not None
+    notify(c.session, c.now, c.request.assignee_id, "assigned", c.request, actor_id=c.actor)
+    if c.before_assignee is not None:
+        notify(c.session, c.now, c.before_assignee, "unassigned", c.request, actor_id=c.actor)
 
 
 async def _released(c: _Change) -> None:
@@ -379,7 +473,8 @@ async def _accepted(c: _Change) -> None:
 
 # who hears of each action besides the card (an action not here changes only the card)
 _ANNOUNCE: dict[Action, Callable[[_Change], Awaitable[None]]] = {
-    Action.TAKE: _taken, Action.RELEASE: _released, Action.NEED_INFO: _question,
+    Action.TAKE: _taken, Action.ASSIGN: _assigned, Action.REASSIGN: _reassigned,
+    Action.RELEASE: _released, Action.NEED_INFO: _question,
     Action.DONE: _done, Action.REJECT: _rejected, Action.TRANSFER: _transferred,
     Action.REOPEN: _reopened, Action.ACCEPT: _accepted,
 }

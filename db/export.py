@@ -6,19 +6,23 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from db.models import Rating, Request, User, full_name
+from db.models import Rating, Request, RequestEvent, User, full_name
 
 
 async def export_rows(session: AsyncSession, departments: list[str], since: datetime
                       ) -> AsyncIterator[dict[str, Any]]:
     requester, assignee = aliased(User), aliased(User)
+    # the request's reassignments, from its events (ix_request_events_request_at)
+    reassigns = (select(func.count()).where(RequestEvent.request_id == Request.id,
+                                            RequestEvent.kind == "reassign")
+                 .correlate(Request).scalar_subquery())
     query = (
         select(Request, Rating.score, Rating.comment, requester.first_name,
-               requester.last_name, assignee.first_name, assignee.last_name)
+               requester.last_name, assignee.first_name, assignee.last_name, reassigns)
         .outerjoin(Rating, Rating.request_id == Request.id)
         .outerjoin(requester, requester.id == Request.requester_id)
         .outerjoin(assignee, assignee.id == Request.assignee_id)
@@ -27,9 +31,10 @@ async def export_rows(session: AsyncSession, departments: list[str], since: date
         .execution_options(yield_per=2000)
     )
     stream = await session.stream(query)
-    async for request, score, comment, r_first, r_last, a_first, a_last in stream:
+    async for request, score, comment, r_first, r_last, a_first, a_last, moved in stream:
         yield {
             "request": request, "rating": score, "rating_comment": comment,
+            "reassigns": moved,
             "requester_name": full_name(r_first, r_last),
             "assignee_name": full_name(a_first, a_last),
         }

@@ -329,3 +329,44 @@ class SendBudget(Base):
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     stamps: Mapped[list[float]] = mapped_column(JSON, default=list)
     paused_until: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class DepartmentExecutor(Base):
+    """Who works for a department: listed in the organisation file (``file``) or seen
+    pressing a button of its card (``pressed``). Assign lists them; auto-assignment
+    picks among them."""
+
+    __tablename__ = "department_executors"
+    department_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(8))  # "file" | "pressed"
+    since: Mapped[datetime]
+
+
+class AssignCursor(Base):
+    """Round robin: whom a department assigned last. Moved on with a conditional
+    UPDATE, so two instances never give the same turn twice."""
+
+    __tablename__ = "assign_cursors"
+    department_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_user_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AwayPeriod(Base):
+    """An executor away from ``starts`` to ``ends`` (dates in the organisation's
+    timezone, both included). On the first day their open requests go to the deputy
+    or back to the queue, once: ``handed_over_at`` is set in that same transaction."""
+
+    __tablename__ = "away_periods"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    deputy_id: Mapped[int | None] = mapped_column(BigInteger)
+    handed_over_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_away_periods_user_ends", "user_id", "ends"),
+        Index("ix_away_periods_handed_starts", "handed_over_at", "starts"),
+    )

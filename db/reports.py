@@ -85,6 +85,7 @@ class DepartmentStats:
     transfers_out: int
     ratings: Ratings
     executors: list[ExecutorStats] = field(default_factory=list)
+    reassigns: int = 0  # requests given from one executor to another (Reassign, hand-overs)
 
     @property
     def open_total(self) -> int:

@@ -277,3 +277,12 @@ async def events_of(session: AsyncSession, request_id: int) -> list[RequestEvent
         select(RequestEvent).where(RequestEvent.request_id == request_id)
         .order_by(RequestEvent.at, RequestEvent.id))
     return list(rows)
+
+
+async def consume_pickers(session: AsyncSession, request_id: int, open_kind: str,
+                          used_kind: str) -> None:
+    """Every open picker of the request is used: a later pick on any is too late."""
+    await session.execute(
+        update(RequestMessage).where(RequestMessage.request_id == request_id,
+                                     RequestMessage.kind == open_kind)
+        .values(kind=used_kind).execution_options(synchronize_session=False))

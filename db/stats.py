@@ -203,6 +203,7 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
     finish = await _percentiles(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
                                 finished)
     transfers_out, transfers_in = await _transfers(session, departments, since)
+    reassigns = await _reassigns(session, departments, since)
     rated_by = await _ratings(session, departments, since)
     ratings = await _department_ratings(session, rated_by)
     executors = await _executors(session, in_scope, since, done_by, rated_by)
@@ -226,6 +227,7 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
             transfers_out=transfers_out.get(key, 0),
             ratings=rating,
             executors=executors.get(key, []),
+            reassigns=reassigns.get(key, 0),
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())
@@ -282,6 +284,17 @@ async def _transfers(session: AsyncSession, departments: list[str], since: datet
         if target in departments:
             into[target] += count
     return out, into
+
+
+async def _reassigns(session: AsyncSession, departments: list[str], since: datetime
+                     ) -> dict[str, int]:
+    """Reassignments in the period per department: their events carry the department
+    (as ``from_department``), read from the events' kind index."""
+    return {str(key): int(count) for key, count in await session.execute(
+        select(RequestEvent.from_department, func.count())
+        .where(RequestEvent.kind == "reassign", RequestEvent.at >= since,
+               RequestEvent.from_department.in_(departments))
+        .group_by(RequestEvent.from_department))}
 
 
 class _Rated(NamedTuple):

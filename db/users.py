@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ChatBinding, KnownGroup, User
@@ -186,3 +186,9 @@ async def is_member_of(session: AsyncSession, chat_id: int) -> bool:
     """False only when the bot knows it left or was removed from the group."""
     group = await session.get(KnownGroup, chat_id)
     return group is None or group.is_member
+
+
+async def by_username(session: AsyncSession, username: str) -> User | None:
+    """A person the bot has seen, by their @username (any case)."""
+    return await session.scalar(
+        select(User).where(func.lower(User.username) == username.lower()).limit(1))

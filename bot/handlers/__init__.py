@@ -14,7 +14,7 @@ from telegram.ext import (
 
 from bot import callbacks
 from bot.callbacks import FormPress, ListPress, RequestPress
-from bot.handlers import actions, common, form, groups, lists, lookup, messages, stats
+from bot.handlers import actions, away, common, form, groups, lists, lookup, messages, stats
 from bot.i18n import toast
 from bot.runtime import BatonApp, Context, language
 
@@ -44,6 +44,8 @@ def register(app: BatonApp) -> None:
     app.add_handler(CommandHandler("new", form.new, filters=private))
     app.add_handler(CommandHandler("cancel", form.cancel, filters=private))
     app.add_handler(CommandHandler("my", lists.my_requests, filters=private))
+    app.add_handler(CommandHandler("away", away.away, filters=private))
+    app.add_handler(CommandHandler("back", away.back, filters=private))
     app.add_handler(CommandHandler(["new", "my", "start"], common.private_only,
                                    filters=groups_only))
     app.add_handler(CommandHandler("queue", lists.queue, filters=groups_only))

@@ -9,14 +9,17 @@ from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.callbacks import RequestPress
-from bot.i18n import plain, t, toast
+from bot.i18n import as_text, cut, plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
+from core.assigning import choices
 from core.lifecycle import TRANSITIONS, Action, Refusal, Status
 from core.workflow import (
     CHOOSER,
     COMMENT_WAIT,
     NOTICE,
+    PICKED,
+    PICKER,
     Outcome,
     Press,
     act,
@@ -36,7 +39,11 @@ from core.workflow import (
 # action's button is where the lifecycle table shows it; the department chosen for a
 # transfer, and its Cancel, come from the chooser under the card
 _CHOOSER, _NOTICE = frozenset({CHOOSER}), frozenset({NOTICE})
-OTHER_PRESSES_ON = {"drop": _CHOOSER, "rate": _NOTICE}
+# a pick is accepted from a picker; one already used answers who was first
+_PICKER = frozenset({PICKER, PICKED})
+OTHER_PRESSES_ON = {"drop": _CHOOSER, "rate": _NOTICE, "nopick": _PICKER}
+# the executors' list: a button per person (Telegram takes about a hundred), short names
+PICKS_SHOWN, NAME_CHARS = 60, 40
 
 
 def pressed_on(press: RequestPress) -> frozenset[str] | None:
@@ -44,6 +51,8 @@ def pressed_on(press: RequestPress) -> frozenset[str] | None:
     if action is None:
         return OTHER_PRESSES_ON.get(press.verb)
     places = TRANSITIONS[action].places
+    if press.arg is not None and TRANSITIONS[action].person:  # an executor picked
+        return _PICKER
     if press.arg is not None or not places:  # a department chosen on the chooser
         return _CHOOSER
     return frozenset(place.value for place in places)
@@ -74,6 +83,10 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
         return toast(lang, "press.not_found")
     if outcome.refusal is Refusal.SAME_DEPARTMENT:
         return toast(lang, "press.same_department", id=number)
+    if outcome.refusal is Refusal.NOT_EXECUTOR:
+        return toast(lang, "press.not_executor", id=number)
+    if outcome.refusal is Refusal.SAME_PERSON:
+        return toast(lang, "press.same_person", id=number)
     people = await people_named(svc, outcome)
     if outcome.refusal is Refusal.NOT_ALLOWED:
         if request.assignee_id and request.status in (Status.IN_PROGRESS, Status.WAITING):
@@ -100,6 +113,11 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
         step = TRANSITIONS[action]
         if step.department and press.arg is None:
             await _choose_department(update, context, where, press.request_id, action)
+        elif step.person and press.arg is None:
+            await _choose_person(update, context, where, press.request_id, action)
+        elif step.person:
+            await _apply(update, context, where, press.request_id, action,
+                         to_person=int(press.arg) if press.arg and press.arg.isdigit() else 0)
         elif step.needs_reason:
             await _ask_reason(update, context, where, press.request_id, action, press.arg)
         else:
@@ -110,6 +128,13 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
             await query.answer(await refusal_text(update, context, outcome), show_alert=True)
             return
         await query.answer(toast(lang, "prompt.cancelled"))
+        await _delete(update)
+    elif press.verb == "nopick":  # « Back on the executors' list
+        outcome = await may_dismiss(svc, press.request_id, Action.ASSIGN, where)
+        if not outcome.ok:
+            await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+            return
+        await query.answer()
         await _delete(update)
     elif press.verb == "rate":
         await _rate(update, context, where, press)
@@ -122,18 +147,20 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
 
 
 async def _apply(update: Update, context: Context, where: Press, request_id: int,
-                 action: Action) -> None:
+                 action: Action, to_person: int | None = None) -> None:
     """An action a press applies at once: the presser is told, the message follows."""
     query = update.callback_query
     assert query is not None
     lang = language(update, context)
-    outcome = await act(services(context), request_id, action, where)
+    outcome = await act(services(context), request_id, action, where, to_person=to_person)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     sender(context).wake()
     step = TRANSITIONS[action]
     await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    if step.person:
+        await _delete(update)  # the executors' list has done its job
     if step.review is not None:
         await _after_review(update, context, step.review, request_id)
 
@@ -187,6 +214,37 @@ async def _choose_department(update: Update, context: Context, where: Press,
     )
     # its buttons act only from it, once it is known as this request's chooser
     await remember_message(svc, request_id, chooser.chat.id, chooser.message_id, CHOOSER,
+                           _thread(update))
+
+
+async def _choose_person(update: Update, context: Context, where: Press, request_id: int,
+                         action: Action) -> None:
+    """Assign or Reassign pressed: the department's executors, with their open load,
+    under the card (or the view) it was pressed on."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    svc, lang = services(context), language(update, context)
+    outcome = await check(svc, request_id, action, where)
+    request = outcome.request
+    if not outcome.ok or request is None:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    picks = [(c.user_id, cut(as_text(person(c.user, c.user_id)), NAME_CHARS), c.load, c.away)
+             for c in await choices(svc, request.department_key)
+             if c.user_id != request.assignee_id][:PICKS_SHOWN]
+    if not picks:
+        await query.answer(toast(lang, "press.no_executors"), show_alert=True)
+        return
+    await query.answer()
+    picker = await context.bot.send_message(
+        query.message.chat.id,
+        t(lang, "picker.assign" if action is Action.ASSIGN else "picker.reassign", id=request_id),
+        reply_markup=keyboards.executors(lang, request_id, action, picks),
+        reply_to_message_id=query.message.message_id,
+        message_thread_id=_thread(update),
+    )
+    # its buttons act only from it, once it is known as this request's picker
+    await remember_message(svc, request_id, picker.chat.id, picker.message_id, PICKER,
                            _thread(update))
 
 

@@ -116,7 +116,8 @@ async def test_transfer_moves_card_and_history(emu, bot):
     assert await status_of(bot, number) == ("new", None, "hr")
     old = next(m for m in emu.bot_messages(IT_CHAT) if m.text.startswith(f"#{number} ·"))
     assert "Transferred to HR" in old.text and old.buttons == []
-    assert button_texts(card(emu, number, HR_CHAT)) == ["🙋 Take", "⛔ Reject", "➡️ Transfer"]
+    assert button_texts(card(emu, number, HR_CHAT)) == [
+        "🙋 Take", "⛔ Reject", "➡️ Transfer", "👤 Assign"]
     assert "passed to HR" in last(emu, REQUESTER).text
     assert await event_count(bot, number, "transfer") == 1
 

@@ -18,12 +18,12 @@ async def test_whole_lifecycle(emu, bot):
     assert "1C Accounting" in shown.text and "Write" in shown.text
     assert "Rita Requester" in shown.text
     assert "Status: 🆕 new" in shown.text
-    assert button_texts(shown) == ["🙋 Take", "⛔ Reject", "➡️ Transfer"]
+    assert button_texts(shown) == ["🙋 Take", "⛔ Reject", "➡️ Transfer", "👤 Assign"]
 
     await press(emu, bot, EXECUTOR, shown, "🙋 Take")
     shown = card(emu, number)
     assert "in progress" in shown.text and "Egor Executor" in shown.text
-    assert button_texts(shown) == ["✅ Done", "❓ Need info", "↩️ Release"]
+    assert button_texts(shown) == ["✅ Done", "❓ Need info", "↩️ Release", "👤 Reassign"]
     assert shown.edit_count >= 1  # edited in place, not posted again
     assert "Egor Executor (IT) took your request" in last(emu, REQUESTER).text
 

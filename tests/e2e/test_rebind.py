@@ -239,6 +239,6 @@ async def test_a_removed_departments_open_requests_are_named_and_can_be_transfer
         assert "Transferred to HR" in cards_in(emu, first, IT_CHAT)[0].text
         await press(emu, runner, EXECUTOR2, live_card(emu, first, HR_CHAT), "🙋 Take")
         assert "in progress" in live_card(emu, first, HR_CHAT).text
-        assert button_texts(live_card(emu, second, IT_CHAT))[-1] == "➡️ Transfer"
+        assert "➡️ Transfer" in button_texts(live_card(emu, second, IT_CHAT))
     finally:
         await runner.stop()

@@ -135,7 +135,7 @@ async def test_command_menu_is_set_per_language(emu, bot):
     private_ru = next(v for (scope, lang), v in emu.commands.items()
                       if lang == "ru" and "private" in scope)
     assert [c["command"] for c in private_ru] == ["new", "my", "show", "find", "cancel",
-                                                  "help", "stats", "export"]
+                                                  "help", "away", "back", "stats", "export"]
 
 
 async def test_my_lists_requests_with_status(emu, bot):

@@ -42,7 +42,13 @@ OWED: dict[Action, list[tuple[int, str, str | None]]] = {
     Action.REOPEN: [(IT_CHAT, "card", None), (IT_CHAT, "notice", "reopened")],
     Action.CANCEL: [(IT_CHAT, "card", None)],
     Action.AUTO_CLOSE: [],  # nobody may: the scheduler's (test_sweep)
+    # the pick (EXECUTOR2) is told; on Reassign so is whom it was taken from
+    Action.ASSIGN: [(IT_CHAT, "card", None), (EXECUTOR2, "notice", "assigned"),
+                    (REQUESTER, "notice", "taken")],
+    Action.REASSIGN: [(IT_CHAT, "card", None), (EXECUTOR2, "notice", "assigned"),
+                      (EXECUTOR, "notice", "unassigned")],
 }
+PICKED = EXECUTOR2  # the executor a manager picks for Assign and Reassign
 
 
 def roles(persona: str, assignee: int | None) -> set[Role]:
@@ -88,7 +94,8 @@ async def check_cell(world: World, action: Action, status: Status, requests: lis
     for persona, (user, chat) in PERSONAS.items():
         outcomes[persona] = await act(world.svc, numbers[persona], action, Press(user, chat),
                                       reason="because" if step.needs_reason else None,
-                                      to_department="hr" if step.department else None)
+                                      to_department="hr" if step.department else None,
+                                      to_person=PICKED if step.person else None)
     rows = await world.rows(requests)
     owed: dict[int | None, list[tuple[int, str, str | None]]] = {}
     for o in await world.owed():
@@ -105,7 +112,9 @@ async def check_cell(world: World, action: Action, status: Status, requests: lis
             continue
         assert owed[numbers[persona]] == OWED[action], where
         assert after.status == step.target.value, where
-        if step.clock is Clock.ASSIGN:
+        if step.person:
+            assert after.assignee_id == PICKED, where
+        elif step.clock is Clock.ASSIGN:
             assert after.assignee_id == user, where
         elif step.clock in (Clock.REQUEUE, Clock.MOVE):
             assert after.assignee_id is None, where

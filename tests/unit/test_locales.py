@@ -86,6 +86,9 @@ FAMILIES: dict[str, set[str]] = {
     "form.hint_": {"date", "choice", "file"},  # text and number have their own hints
     "commands.": set(PRIVATE_COMMANDS) | set(GROUP_COMMANDS),
     "button.": {"take", "done", "submit", "accept", "urgent"},  # the demo's labels
+    # what core.away answers to /away and /back
+    "away.": {"not_executor", "bad_dates", "end_before_start", "past", "unknown_deputy",
+              "self_deputy", "saved", "to_queue", "to_deputy", "back", "not_away"},
     # digest lines: "stuck", or an alert kind and its clock (core/alerts.py, core/sweep.py)
     "line.": {"stuck"} | {f"{kind}_{clock}" for kind in ("remind", "breach", "escalate")
                           for clock in ("response", "resolve")},
