@@ -20,6 +20,9 @@ from core.org import OrgConfig
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 300.0
 CACHE_SIZE = 10_000  # people remembered at most; a crowd beyond is asked again
+# "not a member" is kept only a moment: someone just added to a department's group
+# is not refused /show for minutes
+NOT_MEMBER_SECONDS = 10.0
 MEMBER = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.MEMBER}
 
 
@@ -90,8 +93,9 @@ class MemberCache:
         answer = member.status in MEMBER or (
             member.status == ChatMemberStatus.RESTRICTED and bool(getattr(member, "is_member",
                                                                           False)))
-        self._cache.pop((chat_id, user_id), None)  # insertion order stays expiry order
-        self._cache[(chat_id, user_id)] = (answer, now + CACHE_SECONDS)
+        self._cache.pop((chat_id, user_id), None)  # insertion order: roughly expiry order
+        self._cache[(chat_id, user_id)] = (
+            answer, now + (CACHE_SECONDS if answer else NOT_MEMBER_SECONDS))
         while self._cache:
             oldest = next(iter(self._cache))
             if self._cache[oldest][1] > now and len(self._cache) <= CACHE_SIZE:

@@ -86,10 +86,11 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
                                                            chat_id)
     if may is not True and (may is False or not await is_member(may, viewer)):
         return None  # an executor is a member of the department's chat (asked here)
+    decided_for = request.department_key if request is not None else None
     async with svc.db.reading() as session:
         request = await requests.get_request(session, request_id)
-        if request is None:
-            return None
+        if request is None or request.department_key != decided_for:
+            return None  # transferred meanwhile: what was decided was about another place
         events = await requests.events_of(session, request_id)
         watchers = await watchers_of(session, request_id)
         rating = await requests.get_rating(session, request_id)

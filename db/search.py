@@ -15,10 +15,11 @@ and digits, each quoted (FTS5) or written as ``word:*`` (tsquery).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Text, false, literal, literal_column, or_, select, text
+from sqlalchemy import Text, false, literal, literal_column, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Request, RequestSearch, User, full_name
@@ -40,11 +41,28 @@ def outside_models(name: str | None, type_: str, _parent: object) -> bool:
 
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 8  # a longer query is cut: more words only narrow it
+MAX_NUMBER = 2**31 - 1
+
+
+def folded(text: str) -> str:
+    """Lower-cased, accents taken off and ё read as е, as people type them: the same
+    on both databases and on every path (PostgreSQL's 'simple' keeps accents)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    # й (и + breve) is a letter of its own in Russian and Ukrainian, not an accented и
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
+    return unicodedata.normalize("NFC", kept).replace("ё", "е")
 
 
 def words(query: str) -> list[str]:
-    """The words of a query, lower-cased, as both indexes see words."""
-    return _WORD.findall(query.lower())[:MAX_WORDS]
+    """The words of a query, folded, as both indexes see words."""
+    return _WORD.findall(folded(query))[:MAX_WORDS]
+
+
+def number_of(found: Sequence[str]) -> int | None:
+    """The request number a query of one number asks for (``12``, ``#12``)."""
+    if len(found) == 1 and found[0].isdigit() and 0 < int(found[0]) <= MAX_NUMBER:
+        return int(found[0])
+    return None
 
 
 def body_of(request_id: int, answers: Iterable[dict[str, Any]], requester: User | None
@@ -64,7 +82,7 @@ def body_of(request_id: int, answers: Iterable[dict[str, Any]], requester: User 
             parts.append(requester.username)
     # only the words, lower-cased, one space between: what either index would keep (and
     # nothing PostgreSQL refuses in text, such as NUL)
-    return " ".join(_WORD.findall(" ".join(parts).lower()))
+    return " ".join(_WORD.findall(folded(" ".join(parts))))
 
 
 async def index_request(session: AsyncSession, request: Request) -> None:
@@ -72,6 +90,17 @@ async def index_request(session: AsyncSession, request: Request) -> None:
     requester = await session.get(User, request.requester_id)
     session.add(RequestSearch(request_id=request.id,
                               body=body_of(request.id, request.answers, requester)))
+
+
+async def reindex_requester(session: AsyncSession, requester: User) -> None:
+    """A person's name changed: their requests are found by the new one (written in
+    the transaction that stores the new name)."""
+    rows = await session.execute(select(Request.id, Request.answers)
+                                 .where(Request.requester_id == requester.id))
+    for request_id, answers in rows:
+        await session.execute(
+            update(RequestSearch).where(RequestSearch.request_id == request_id)
+            .values(body=body_of(request_id, answers, requester)))
 
 
 def fts5_query(found: Sequence[str]) -> str:
@@ -92,8 +121,6 @@ async def find(session: AsyncSession, query: str, *, limit: int, requester_id: i
     found = words(query)
     if not found or (not everything and requester_id is None and not departments):
         return []  # nothing to look for, or nowhere (a group no department is bound to)
-    if requester_id is not None and not departments and not everything:
-        return await _own(session, found, requester_id, limit)
     scope: Any
     if everything:
         scope = None
@@ -101,6 +128,24 @@ async def find(session: AsyncSession, query: str, *, limit: int, requester_id: i
         scope = or_(false(), *([Request.requester_id == requester_id]
                                if requester_id is not None else []),
                     *([Request.department_key.in_(list(departments))] if departments else []))
+    if requester_id is not None and not departments and not everything:
+        matches = await _own(session, found, requester_id, limit)
+    else:
+        matches = await _matching(session, found, scope, limit)
+    number = number_of(found)
+    if number is None:
+        return matches
+    # "/find 12" is #12 first: newer numbers beginning with 12 (120, 1200…) come after
+    exact = await session.scalar(select(Request).where(
+        Request.id == number, *([scope] if scope is not None else [])))
+    if exact is None:
+        return matches
+    return [exact, *(r for r in matches if r.id != number)][:limit]
+
+
+async def _matching(session: AsyncSession, found: Sequence[str], scope: Any, limit: int
+                    ) -> list[Request]:
+    """The newest ``limit`` requests in ``scope`` (None: all) through the full-text index."""
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         match = text("to_tsvector('simple', request_search.body) @@ "
                      "to_tsquery('simple', :q)").bindparams(q=tsquery(found))

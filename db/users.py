@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db import search
 from db.models import ChatBinding, KnownGroup, User
 
 BINDING_LOCKS = 0x42A7  # the first key of the department binding advisory locks
@@ -43,6 +44,8 @@ async def remember_user(
 ) -> User:
     """Insert or refresh a user; a private message means the bot may write to them."""
     user = await session.get(User, info.id)
+    renamed = user is not None and (user.first_name, user.last_name, user.username) != (
+        info.first_name[:128], info.last_name[:128] if info.last_name else None, info.username)
     if user is None:
         user = User(id=info.id, started=private, blocked=False, updated_at=now)
         session.add(user)
@@ -53,6 +56,8 @@ async def remember_user(
     if private:
         user.started, user.blocked = True, False
     user.updated_at = now
+    if renamed:  # /find knows people's requests by their names: the new one from now
+        await search.reindex_requester(session, user)
     return user
 
 

@@ -160,3 +160,36 @@ async def test_the_command_menus_list_show_and_find(emu, bot):
     assert russian["find"] == "Найти заявки по словам или номеру"
     help_text = (await say(emu, bot, REQUESTER, "/help")).text
     assert "/show N" in help_text and "/find TEXT" in help_text
+
+
+async def test_a_number_finds_that_request_first(emu, bot):
+    """Numbers are words too (#12 begins #120): the request with that very number
+    comes first, then the newest others."""
+    await bind(emu, bot)
+    made = [await file(bot, REQUESTER, answers=[f"item {i}"]) for i in range(19)]
+    assert made[0] == 1 and made[-1] == 19
+    for asker, chat in ((REQUESTER, REQUESTER), (ADMIN, ADMIN)):
+        found = numbers((await say(emu, bot, asker, "/find #1", chat_id=chat)).text)
+        assert found == [1, *range(19, 10, -1)], asker
+    # one the asker may not see is not put first either
+    assert numbers((await say(emu, bot, OUTSIDER, "/find 1")).text) == []
+
+
+async def test_letters_are_found_as_people_type_them(emu, bot):
+    await bind(emu, bot)
+    tree = await file(bot, REQUESTER, answers=["Ёлка в холл"])
+    cafe = await file(bot, REQUESTER, answers=["Café order"])
+    for asker, chat in ((REQUESTER, REQUESTER), (ADMIN, ADMIN)):
+        assert numbers((await say(emu, bot, asker, "/find елка", chat_id=chat)).text) == [tree]
+        assert numbers((await say(emu, bot, asker, "/find ЁЛК", chat_id=chat)).text) == [tree]
+        assert numbers((await say(emu, bot, asker, "/find cafe", chat_id=chat)).text) == [cafe]
+        assert numbers((await say(emu, bot, asker, "/find CAFÉ", chat_id=chat)).text) == [cafe]
+
+
+async def test_a_renamed_requester_is_found_by_the_new_name(emu, bot):
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    emu.users[REQUESTER].json["last_name"] = "Ivanova"  # renamed in Telegram
+    await say(emu, bot, REQUESTER, "/help")
+    assert numbers((await say(emu, bot, ADMIN, "/find ivanova")).text) == [number]
+    assert numbers((await say(emu, bot, REQUESTER, "/find ivanova")).text) == [number]

@@ -67,3 +67,18 @@ async def test_membership_for_show_is_asked_once_per_cache_time(emu, monkeypatch
         for number in range(PEOPLE):
             await members.is_member(bot, STAFF_CHAT, 5000 + number)
         assert len(members._cache) <= 50
+
+
+async def test_not_being_a_member_is_remembered_only_a_moment(emu):
+    """Someone just added to a department's group may /show its requests at once."""
+    from bot.access import NOT_MEMBER_SECONDS, MemberCache
+
+    emu.add_group(STAFF_CHAT, "IT desk", members=(5000,), bot_member=True)
+    emu.add_user(5001, "Newcomer")
+    clock = Monotonic()
+    members = MemberCache(monotonic=clock)
+    async with Bot(emu.token, base_url=f"{emu.base_url}/bot") as bot:
+        assert await members.is_member(bot, STAFF_CHAT, 5001) is False
+        emu.chats[STAFF_CHAT].members[5001] = "member"  # added to the group
+        clock.now += NOT_MEMBER_SECONDS + 1
+        assert await members.is_member(bot, STAFF_CHAT, 5001) is True

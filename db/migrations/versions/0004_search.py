@@ -42,7 +42,11 @@ def _body(request_id: int, answers: Any, first: str | None, last: str | None,
         parts.append(name)
     if username:
         parts.append(username)
-    return " ".join(re.findall(r"\w+", " ".join(parts).lower()))
+    import unicodedata
+    decomposed = unicodedata.normalize("NFKD", " ".join(parts).lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0306")
+    body = unicodedata.normalize("NFC", kept).replace("ё", "е")
+    return " ".join(re.findall(r"\w+", body))
 
 
 def upgrade() -> None:
