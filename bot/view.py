@@ -13,6 +13,7 @@ from core.lookup import Deadline, Found, View, days_to, deadlines
 from db.models import RequestEvent, User
 
 DETAIL_LIMIT = 300  # a reason or a message in the timeline; the whole one is in the chat
+MESSAGES_SHOWN = 5  # the latest messages of the timeline; every change is shown
 
 
 def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html]:
@@ -44,9 +45,16 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
                   else t(lang, "show.nobody")))
     if view.rating is not None:
         head.append(t(lang, "card.rating", stars=stars(view.rating.score)))
+    # every change, but only the latest of the messages passed back and forth (they
+    # are in the chats): a chatty request's /show stays one or two messages
+    said = [e for e in view.events if e.kind == "message"]
+    hidden = {id(e) for e in said[:-MESSAGES_SHOWN]} if len(said) > MESSAGES_SHOWN else set()
+    lines = [_event(lang, svc, event, people) for event in view.events
+             if id(event) not in hidden]
+    if hidden:
+        lines.insert(0, t(lang, "show.earlier_messages", count=len(hidden)))
     # a long timeline in numbered parts, as digests are: "Timeline (2/3)"
-    timeline = paged(lang, t(lang, "show.timeline"),
-                     [_event(lang, svc, event, people) for event in view.events])
+    timeline = paged(lang, t(lang, "show.timeline"), lines)
     return pack([Html("\n".join(head)), *timeline])
 
 

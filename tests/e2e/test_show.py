@@ -131,13 +131,13 @@ async def test_a_long_timeline_is_split_under_telegrams_limit(emu, bot, clock):
     async with bot.svc.db.transaction() as session:
         for i in range(60):
             session.add(RequestEvent(request_id=number, at=clock.now(), actor_id=REQUESTER,
-                                     kind="message", reason=f"{i:02d} " + "<&>😀 " * 80))
+                                     kind="need_info", reason=f"{i:02d} " + "<&>😀 " * 80))
     before = len(emu.bot_messages(REQUESTER))
     await say(emu, bot, REQUESTER, f"/show {number}")
     sent = emu.bot_messages(REQUESTER)[before:]
     assert len(sent) >= 3
     joined = "\n".join(m.text for m in sent)
-    assert all(f"Rita Requester wrote: «{i:02d} " in joined for i in range(60))
+    assert all(f"Rita Requester asked: «{i:02d} " in joined for i in range(60))
     # the brief with the timeline's first part, then its other parts, numbered
     parts = len(sent)
     assert f"\nTimeline (1/{parts})\n" in sent[0].text
@@ -209,3 +209,21 @@ async def test_the_requested_date_says_how_far_off_it_is(emu, bot, clock):
     clock.advance(timedelta(days=10))
     text = (await say(emu, bot, REQUESTER, f"/show {number}")).text
     assert "Needed by: 01.12.2026 · ⚠️ 2 d late" in text
+
+
+async def test_of_the_messages_passed_on_only_the_latest_are_in_the_timeline(emu, bot, clock):
+    """Every change is in the timeline; of the messages passed back and forth (which
+    the chats hold) only the latest five, so a chatty request's /show stays short."""
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    async with bot.svc.db.transaction() as session:
+        for i in range(40):
+            session.add(RequestEvent(request_id=number, at=clock.now(), actor_id=REQUESTER,
+                                     kind="message", reason=f"note {i:02d}"))
+    before = len(emu.bot_messages(REQUESTER))
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    sent = emu.bot_messages(REQUESTER)[before:]
+    joined = "\n".join(m.text for m in sent)
+    assert len(sent) == 1 and "35 earlier messages" in joined
+    assert [i for i in range(40) if f"note {i:02d}" in joined] == list(range(35, 40))
+    assert "Rita Requester filed it" in joined  # the changes are all there
