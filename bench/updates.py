@@ -340,7 +340,14 @@ class BatonCrowd(Crowd):
         if not await self.say(user_id, f"CRM {user_id}-{number}",
                               lambda text: "Access level" in text):
             return False
-        for button in ("Write", "Skip", "Normal", "✅ Send"):
+        for button in ("Write", "Skip", "Normal", "skip watchers", "✅ Send"):
+            if button == "skip watchers":  # the picker's reply keyboard: Skip comes as text
+                if await self.until(user_id, lambda: self.with_text(
+                        user_id, "Keep anyone informed", start)) is None \
+                        or not await self.say(user_id, "Skip",
+                                              lambda text: "Please check your request" in text):
+                    return False
+                continue
             message = await self.until(user_id, lambda b=button: self.with_button(user_id, b))
             if message is None or not await self.press(user_id, message, button):
                 return False

@@ -8,7 +8,8 @@ from telegram import ForceReply, Message, Update
 from telegram.error import BadRequest
 
 from bot import keyboards
-from bot.callbacks import RequestPress
+from bot.callbacks import SKIP, RequestPress
+from bot.handlers import form
 from bot.i18n import plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
@@ -30,6 +31,7 @@ from core.workflow import (
     remember_message,
     reviewed,
     skip_comment,
+    skip_reason,
 )
 
 # the message each press belongs on: a press from any other message is refused. An
@@ -100,6 +102,10 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
         step = TRANSITIONS[action]
         if step.department and press.arg is None:
             await _choose_department(update, context, where, press.request_id, action)
+        elif step.optional_reason and press.arg == SKIP:
+            await _skip_reason(update, context, where, press.request_id, action)
+        elif action is Action.REPEAT:
+            await _repeat(update, context, where, press.request_id)
         elif step.needs_reason:
             await _ask_reason(update, context, where, press.request_id, action, press.arg)
         else:
@@ -148,8 +154,11 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
     if to_department and department is None:
         await query.answer(toast(lang, "press.outdated"), show_alert=True)
         return
-    data = {"to": to_department} if to_department else None
-    outcome = await begin_input(svc, request_id, action, where, data)
+    data: dict[str, object] = {"to": to_department} if to_department else {}
+    optional = TRANSITIONS[action].optional_reason
+    if optional:  # the message pressed, to take its button away once it is done
+        data["from"] = where.message_id
+    outcome = await begin_input(svc, request_id, action, where, data or None)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
@@ -161,11 +170,58 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         where.chat_id,
         t(lang, TRANSITIONS[action].prompt or "", actor=person(update.effective_user, link=True),
           id=request_id, department=department.name if department else ""),
-        reply_markup=ForceReply(selective=True),
+        # a reason that may be left out has Skip instead (one message has one markup)
+        reply_markup=keyboards.skip_reason(lang, request_id, action) if optional
+        else ForceReply(selective=True),
         reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
     )
     await prompt_shown(svc, where, prompt.message_id)
+    if optional:  # its Skip acts only from it
+        await remember_message(svc, request_id, prompt.chat.id, prompt.message_id, CHOOSER,
+                               _thread(update))
+
+
+async def _repeat(update: Update, context: Context, where: Press, request_id: int) -> None:
+    """Repeat: checked like every press, then the form starts with the earlier answers."""
+    query = update.callback_query
+    assert query is not None
+    lang = language(update, context)
+    outcome = await check(services(context), request_id, Action.REPEAT, where)
+    if not outcome.ok:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    if not await form.repeat(update, context, request_id):
+        await query.answer(toast(lang, "press.outdated"), show_alert=True)
+        return
+    await query.answer(toast(lang, "press.repeat", id=request_id))
+
+
+async def _skip_reason(update: Update, context: Context, where: Press, request_id: int,
+                       action: Action) -> None:
+    """Skip under the prompt: the action without a reason; the prompt loses its button."""
+    query = update.callback_query
+    assert query is not None
+    lang = language(update, context)
+    outcome = await skip_reason(services(context), request_id, action, where)
+    if not outcome.ok:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    sender(context).wake()
+    step = TRANSITIONS[action]
+    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    await _edit_markup(update, None)
+    message = query.message
+    replied = message.reply_to_message if isinstance(message, Message) else None
+    if replied is not None:  # the confirmation (or view) its Cancel was pressed on
+        await strip_buttons(context, where.chat_id, replied.message_id)
+
+
+async def strip_buttons(context: Context, chat_id: int, message_id: int) -> None:
+    try:
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except BadRequest:
+        pass
 
 
 async def _choose_department(update: Update, context: Context, where: Press,

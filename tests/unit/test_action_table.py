@@ -7,7 +7,16 @@ from __future__ import annotations
 import pytest
 
 from bot import callbacks, keyboards
-from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Role, Status, refusal
+from core.lifecycle import (
+    TRANSITIONS,
+    Action,
+    Place,
+    Refusal,
+    Role,
+    Status,
+    offered,
+    refusal,
+)
 
 S, A, R = Status, Action, Role
 NUMBER = 7
@@ -18,6 +27,7 @@ PEOPLE: dict[str, set[Role]] = {
     "executor": {R.EXECUTOR},
     "assignee": {R.EXECUTOR, R.ASSIGNEE},
     "manager": {R.EXECUTOR, R.MANAGER},
+    "watcher": {R.WATCHER},
     "stranger": set(),
 }
 SEES = {Place.CARD: ("executor", "assignee", "manager"), Place.NOTICE: ("requester",)}
@@ -41,8 +51,9 @@ def shown(place: Place, status: Status) -> set[Action]:
     """The actions the keyboard builder puts on that message, read back from its data."""
     if place is Place.CARD:
         markup = keyboards.card("en", NUMBER, status)
-    else:
-        markup = keyboards.review("en", NUMBER) if status is S.ON_REVIEW else None
+    else:  # the review message while on review, else the confirmation or closing notice
+        markup = keyboards.review("en", NUMBER) if status is S.ON_REVIEW \
+            else keyboards.notice("en", NUMBER, status)
     actions = set()
     for row in markup.inline_keyboard if markup else ():
         for button in row:
@@ -89,6 +100,34 @@ def test_the_cards_show_what_spec_says() -> None:
     assert [a.value for a in shown_in_order(S.IN_PROGRESS)] == ["done", "need_info", "release"]
     assert [a.value for a in shown_in_order(S.WAITING)] == ["done", "release"]
     assert shown(Place.NOTICE, S.ON_REVIEW) == {A.ACCEPT, A.REOPEN}
+    # Cancel request under the confirmation while it may be cancelled, Repeat under the
+    # notice that ended it
+    assert shown(Place.NOTICE, S.NEW) == {A.CANCEL}
+    assert shown(Place.NOTICE, S.REJECTED) == shown(Place.NOTICE, S.CLOSED) == {A.REPEAT}
+    assert shown(Place.NOTICE, S.CANCELLED) == set()
+
+
+@pytest.mark.parametrize(("status", "taken"),
+                         [(s, taken) for s in Status for taken in taken_options(s)])
+def test_a_view_offers_each_person_what_they_may_press(status: Status, taken: bool) -> None:
+    """The private view of a request (/show): its buttons are the viewer's own, and a
+    button shown is never refused (by role or as too late)."""
+    view = {who: set(offered(Place.VIEW, status, roles, taken=taken))
+            for who, roles in PEOPLE.items()}
+    for who, actions in view.items():
+        for action in actions:
+            assert refusal(action, status, PEOPLE[who], taken=taken) is None
+    is_open = status in (S.NEW, S.IN_PROGRESS, S.WAITING, S.ON_REVIEW)
+    working = status in (S.NEW, S.IN_PROGRESS, S.WAITING)
+    ended = status in (S.CLOSED, S.REJECTED)
+    assert view["requester"] == {A.CANCEL} if working else (
+        view["requester"] == ({A.REPEAT} if ended else set()))
+    assert view["watcher"] == {A.UNFOLLOW}  # never Follow again, never Cancel or Repeat
+    assert view["stranger"] == set()
+    for staff in ("executor", "manager"):  # Follow while open; they never cancel
+        assert view[staff] == ({A.FOLLOW} if is_open else set())
+    # the requester hears everything anyway: never Follow, even as a manager
+    assert A.FOLLOW not in offered(Place.VIEW, status, {R.REQUESTER, R.MANAGER}, taken=taken)
 
 
 def shown_in_order(status: Status) -> list[Action]:
