@@ -16,7 +16,7 @@ from core.context import Services
 from core.intake import create_request
 from core.org import OrgConfig
 from core.outgoing import notify
-from db import drafts, watchers
+from db import drafts, users, watchers
 from db.models import FormDraft
 from db.requests import get_request
 from db.updates import first_time
@@ -191,6 +191,13 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
         request, _ = await create_request(session, svc, user_id, department, request_type,
                                           answers, state.priority or "normal",
                                           min(dates) if dates else None)
+        # people picked who never wrote to the bot: known by the name the picker gave
+        picked = {w["id"]: w for w in state.watchers if w["id"] != user_id}
+        known = await users.get_users(session, set(picked))
+        for person in picked.values():
+            if person["id"] not in known:
+                await users.remember_user(session, users.UserInfo(person["id"], person["name"]),
+                                          svc.clock.now(), private=False)
         added = await watchers.add(session, request.id,
                                    [w["id"] for w in state.watchers if w["id"] != user_id],
                                    user_id, svc.clock.now())
