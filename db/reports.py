@@ -85,6 +85,8 @@ class DepartmentStats:
     transfers_out: int
     ratings: Ratings
     executors: list[ExecutorStats] = field(default_factory=list)
+    # filed in the period and cancelled by the requester: neither met nor breached
+    cancelled: int = 0
 
     @property
     def open_total(self) -> int:
