@@ -108,5 +108,12 @@ def review_rated(lang: str, request_id: int) -> Markup:
     return Markup([_action_row(lang, request_id, Place.NOTICE, Status.ON_REVIEW)])
 
 
+def closed(lang: str, request_id: int, *, rate: bool) -> Markup | None:
+    """The review message once accepted: the rating still owed, then Repeat."""
+    rows = [rating_row(request_id)] if rate else []
+    rows += [_action_row(lang, request_id, Place.NOTICE, Status.CLOSED)]
+    return Markup([row for row in rows if row]) if any(rows) else None
+
+
 def rate_only(request_id: int) -> Markup:
     return Markup([rating_row(request_id)])

@@ -275,8 +275,11 @@ async def _after_review(update: Update, context: Context, key: str, request_id: 
     request, rated = await reviewed(svc, request_id)
     department = svc.org.department(request.department_key) if request else None
     markup = None
-    if request is not None and request.status == Status.CLOSED and not rated:
-        key, markup = "review.accepted_rate", keyboards.rate_only(request_id)
+    if request is not None and request.status == Status.CLOSED:
+        # the closing notice: Repeat, and the rating still owed
+        markup = keyboards.closed(lang, request_id, rate=not rated)
+        if not rated:
+            key = "review.accepted_rate"
     query = update.callback_query
     assert query is not None
     try:

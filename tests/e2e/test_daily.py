@@ -269,3 +269,17 @@ async def test_repeat_survives_a_restart(emu, bot, database_url, org, clock):
         assert "Keep «1C Accounting»" in button_texts(resumed)
     finally:
         await again.stop()
+
+
+async def test_repeat_from_the_closing_notice(emu, bot):
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    await press(emu, bot, EXECUTOR, card(emu, number), "✅ Done")
+    review = last(emu, REQUESTER)
+    await press(emu, bot, REQUESTER, review, "👍 Accept")
+    # the accepted message asks for the rating still owed, and offers Repeat
+    assert button_texts(review) == ["1", "2", "3", "4", "5", "🔂 Repeat"]
+    await press(emu, bot, REQUESTER, review, "🔂 Repeat")
+    assert last(emu, REQUESTER).text.startswith(f"🔂 Filing again like #{number}")
+    assert "Keep «1C Accounting»" in button_texts(last(emu, REQUESTER))
