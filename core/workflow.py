@@ -462,7 +462,10 @@ async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: in
     if reply_to is None:
         private = chat_id == user_id
         fresh = svc.clock.now() - pending.created_at <= COMMENT_WAIT
-        return pending if private and fresh else None
+        if not private or not fresh:
+            return None
+        async with svc.db.reading() as session:  # an open form's answers are the form's
+            return pending if await drafts.get_draft(session, user_id) is None else None
     return pending if pending.prompt_message_id == reply_to else None
 
 

@@ -69,6 +69,21 @@ async def test_cancel_with_a_reason_tells_the_assignee(emu, bot):
     assert "Status: ✖ cancelled" in card(emu, number).text
 
 
+async def test_with_a_form_open_only_a_reply_to_the_prompt_is_the_reason(emu, bot):
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    await say(emu, bot, REQUESTER, "/new")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "IT")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Access to a system")
+    await press(emu, bot, REQUESTER, confirmation(emu, number), "✖ Cancel request")
+    prompt = last(emu, REQUESTER)
+    await say(emu, bot, REQUESTER, "Jira")  # the form's answer, not a reason
+    assert await status_of(bot, number) == "new"
+    assert last(emu, REQUESTER).text.startswith("2/3. Access level")
+    await say(emu, bot, REQUESTER, "Wrong department", reply_to=prompt.message_id)
+    assert await status_of(bot, number) == "cancelled"
+
+
 async def test_a_forged_cancel_is_refused(emu, bot):
     await bind(emu, bot)
     number = await file_access_request(emu, bot)

@@ -366,3 +366,35 @@ def test_repeat_offers_earlier_answers_but_not_dates(org: OrgConfig) -> None:
     q = engine.question(org, state)
     assert q.field is not None and q.field.type == "date" and q.earlier is None
     assert refused(org, state, KeepInput()) == Invalid("choose_option")  # asked again
+
+
+def test_repeat_keeps_a_file_and_drops_an_option_no_longer_offered(org: OrgConfig) -> None:
+    department = org.department("finance")
+    assert department is not None
+    invoice = department.request_type("invoice")
+    assert invoice is not None
+    earlier = [
+        {"key": "supplier", "label": "Supplier", "type": "text", "value": "Paper & Co",
+         "display": "Paper & Co"},
+        {"key": "amount", "label": "Amount", "type": "number", "value": 12500.0,
+         "display": "12500"},
+        {"key": "invoice", "label": "Invoice", "type": "file", "value": "BQAD",
+         "display": "inv.pdf", "file_id": "BQAD", "file_kind": "document"},
+    ]
+    state = engine.repeat(department, invoice, 3, earlier)
+    ok(org, state, KeepInput())
+    ok(org, state, KeepInput())
+    q = engine.question(org, state)
+    assert q.field is not None and q.field.type == "file" and q.earlier == "inv.pdf"
+    ok(org, state, KeepInput())
+    assert state.answers["invoice"] == {"value": "BQAD", "display": "inv.pdf",
+                                        "file_id": "BQAD", "file_kind": "document"}
+    it = org.department("it")
+    assert it is not None
+    access = it.request_type("access")
+    assert access is not None
+    gone = [{"key": "level", "label": "Access level", "type": "choice", "value": "Root",
+             "display": "Root"}]
+    state = engine.repeat(it, access, 4, gone)
+    ok(org, state, TextInput("1C"))
+    assert engine.question(org, state).earlier is None  # "Root" is no option any more
