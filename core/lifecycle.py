@@ -89,6 +89,9 @@ class Transition:
     # roles that may not, whatever other role they hold (the requester does not follow
     # their own request: they hear everything anyway; a watcher follows it already)
     excluded: frozenset[Role] = frozenset()
+    # the press starts the form again, filled from this request (Repeat): the form's
+    # to do, once the press is checked
+    refills_form: bool = False
 
     @property
     def needs_reason(self) -> bool:
@@ -99,7 +102,7 @@ def _t(sources: set[Status], target: Status | None, roles: set[Role], clock: Clo
        assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
        button: Place | set[Place] | None = None, shown_on: set[Status] | None = None,
        toast: str | None = None, review: str | None = None, optional_reason: bool = False,
-       excluded: set[Role] | None = None) -> Transition:
+       excluded: set[Role] | None = None, refills_form: bool = False) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
     ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
     places = frozenset() if button is None else frozenset(
@@ -107,7 +110,7 @@ def _t(sources: set[Status], target: Status | None, roles: set[Role], clock: Clo
     shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
                       assignee_once_taken, prompt, department, places, frozenset(shown),
-                      toast, review, optional_reason, frozenset(excluded or ()))
+                      toast, review, optional_reason, frozenset(excluded or ()), refills_form)
 
 
 S, R = Status, Role
@@ -152,7 +155,7 @@ TRANSITIONS: dict[Action, Transition] = {
     # the same form again, each earlier answer offered to keep (from /show and from the
     # notice that closed or rejected it)
     Action.REPEAT: _t({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}, None,
-                      button={Place.VIEW, Place.NOTICE}, toast="press.repeat"),
+                      button={Place.VIEW, Place.NOTICE}, toast="press.repeat", refills_form=True),
 }
 del S, R
 

@@ -104,8 +104,8 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
             await _choose_department(update, context, where, press.request_id, action)
         elif step.optional_reason and press.arg == SKIP:
             await _skip_reason(update, context, where, press.request_id, action)
-        elif action is Action.REPEAT:
-            await _repeat(update, context, where, press.request_id)
+        elif step.refills_form:
+            await _refill(update, context, where, press.request_id, action)
         elif step.needs_reason:
             await _ask_reason(update, context, where, press.request_id, action, press.arg)
         else:
@@ -182,19 +182,21 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
                                _thread(update))
 
 
-async def _repeat(update: Update, context: Context, where: Press, request_id: int) -> None:
+async def _refill(update: Update, context: Context, where: Press, request_id: int,
+                  action: Action) -> None:
     """Repeat: checked like every press, then the form starts with the earlier answers."""
     query = update.callback_query
     assert query is not None
     lang = language(update, context)
-    outcome = await check(services(context), request_id, Action.REPEAT, where)
+    outcome = await check(services(context), request_id, action, where)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     if not await form.repeat(update, context, request_id):
         await query.answer(toast(lang, "press.outdated"), show_alert=True)
         return
-    await query.answer(toast(lang, "press.repeat", id=request_id))
+    step = TRANSITIONS[action]
+    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
 
 
 async def _skip_reason(update: Update, context: Context, where: Press, request_id: int,
