@@ -201,7 +201,12 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
         added = await watchers.add(session, request.id,
                                    [w["id"] for w in state.watchers if w["id"] != user_id],
                                    user_id, svc.clock.now())
-        for watcher in added:  # also finds out at once who cannot be written to
-            notify(session, svc.clock.now(), watcher, "watch_added", request,
-                   actor_id=user_id)
+        for watcher in added:
+            seen = known.get(watcher)
+            if seen is not None and seen.blocked:  # known to refuse: say so now
+                notify(session, svc.clock.now(), user_id, "watcher_unreachable", request,
+                       actor_id=watcher)
+            else:  # also finds out at once whether they can be written to
+                notify(session, svc.clock.now(), watcher, "watch_added", request,
+                       actor_id=user_id)
     return None

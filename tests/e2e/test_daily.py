@@ -298,3 +298,16 @@ async def test_repeat_from_the_closing_notice(emu, bot):
     await press(emu, bot, REQUESTER, review, "🔂 Repeat")
     assert last(emu, REQUESTER).text.startswith(f"🔂 Filing again like #{number}")
     assert "Keep «1C Accounting»" in button_texts(last(emu, REQUESTER))
+
+
+async def test_a_watcher_known_to_have_blocked_the_bot_is_named_at_once(emu, bot):
+    await bind(emu, bot)
+    await say(emu, bot, EXECUTOR2, "/start")
+    emu.users[EXECUTOR2].block_bot()
+    await bot.settle()
+    await pick_watchers(emu, bot, [EXECUTOR2])
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    assert ("⚠️ Eva Executor cannot receive my messages about #1 (never started the bot or "
+            "blocked it). Ask them to open a chat with me and press /start."
+            in texts(emu, REQUESTER))
+    assert await watchers_of(bot, 1) == [EXECUTOR2]  # kept: they may press /start again
