@@ -146,9 +146,7 @@ def _summary(svc: Services, lang: str, state: DraftState) -> tuple[Html, Any]:
     request_type = engine.type_of(svc.org, state)
     text = summary_text(lang, svc.org, state, answers_of(svc.org, state), request_type.name,
                         department.name, request_type.ask_priority)
-    if state.watchers:
-        text = Html(text + "\n" + t(lang, "form.watchers_summary",
-                                     names=", ".join(w["name"] for w in state.watchers)))
+
     q = engine.question(svc.org, state)
     return text, keyboards.form_question(lang, svc.org, q, can_go_back=True)
 
