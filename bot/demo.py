@@ -48,6 +48,10 @@ class Transcript:
             rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
             if rows:
                 print("     │ " + "  ".join(f"[{b['text']}]" for row in rows for b in row))
+            keys = markup.get("keyboard", []) if isinstance(markup, dict) else []
+            if keys:  # a reply keyboard, under the input field
+                print("     ⌨ " + "  ".join(f"[{b if isinstance(b, str) else b['text']}]"
+                                            for row in keys for b in row))
 
     def person(self, who: str, where: str, what: str) -> None:
         print(f"\n👤 {who} ({where}): {what}")
