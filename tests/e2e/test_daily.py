@@ -1,6 +1,8 @@
 """Daily work (issue 12): Cancel request, Repeat, watchers and the user picker, as the
 people see them through the emulator."""
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from db.models import Request, Watcher
@@ -51,6 +53,12 @@ async def test_cancel_from_the_confirmation_without_a_reason(emu, bot):
     assert "Status: ✖ cancelled" in shown.text and shown.buttons == []
     # the buttons that led here are gone: the prompt's Skip and the confirmation's Cancel
     assert prompt.buttons == [] and confirmation(emu, number).buttons == []
+    # three hours later (past the 2h to take it) /stats counts it as cancelled, not missed
+    bot.clock.advance(timedelta(hours=3))
+    await say(emu, bot, ADMIN, "/stats 7 it")
+    it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
+    assert "Created 1 · taken 0 · done 0 · cancelled 1" in it
+    assert "SLA met: response no data · resolution no data" in it
 
 
 async def test_cancel_with_a_reason_tells_the_assignee(emu, bot):
