@@ -22,10 +22,11 @@ press, its ``answerCallbackQuery``; for a message, the bot's reply in that chat
 (the next question of the form, or the echo).
 
 Baton's people: requesters fill the whole form (``/new``, department, type, a
-text answer, a choice, Skip, priority, Send = 2 messages and 6 presses) and wait
-for the confirmation; two executors per department group press Take, then Done,
-on each card. The minimal bot's people make the same mix (2 messages, then 8
-presses on the echo's button), all in private chats.
+text answer, a choice, Skip, priority, the picker's Skip (a message), Send = 3
+messages and 6 presses) and wait for the confirmation; two executors per
+department group press Take, then Done, on each card. The minimal bot's people
+make the mix of the form before its picker step (2 messages, then 8 presses on the
+echo's button), all in private chats: figures are per update.
 """
 
 from __future__ import annotations
