@@ -115,7 +115,7 @@ def question(org: OrgConfig, state: DraftState) -> Question:
 
 def skip_labels() -> set[str]:
     """The Skip of the picker's reply keyboard is a text button: its label comes as text."""
-    return {plain(lang, "button.skip") for lang in LANGUAGES}
+    return {plain(lang, "button.skip").casefold() for lang in LANGUAGES}
 
 
 def keepable(state: DraftState, spec: FormField) -> dict[str, Any] | None:
@@ -189,7 +189,8 @@ def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> 
         return None
     if state.stage == "watchers":
         if isinstance(given, SkipInput) or (isinstance(given, TextInput)
-                                            and given.text.strip() in skip_labels()):
+                                            and given.text.strip().casefold()
+                                            in skip_labels()):
             state.watchers = []
         elif isinstance(given, PeopleInput) and given.request_id == PICKER_ID:
             state.watchers = [{"id": p.user_id, "name": p.name}
