@@ -22,10 +22,11 @@ press, its ``answerCallbackQuery``; for a message, the bot's reply in that chat
 (the next question of the form, or the echo).
 
 Baton's people: requesters fill the whole form (``/new``, department, type, a
-text answer, a choice, Skip, priority, Send = 2 messages and 6 presses) and wait
-for the confirmation; two executors per department group press Take, then Done,
-on each card. The minimal bot's people make the same mix (2 messages, then 8
-presses on the echo's button), all in private chats.
+text answer, a choice, Skip, priority, the picker's Skip (a message), Send = 3
+messages and 6 presses) and wait for the confirmation; two executors per
+department group press Take, then Done, on each card. The minimal bot's people
+make the mix of the form before its picker step (2 messages, then 8 presses on the
+echo's button), all in private chats: figures are per update.
 """
 
 from __future__ import annotations
@@ -342,7 +343,14 @@ class BatonCrowd(Crowd):
         if not await self.say(user_id, f"CRM {user_id}-{number}",
                               lambda text: "Access level" in text):
             return False
-        for button in ("Write", "Skip", "Normal", "✅ Send"):
+        for button in ("Write", "Skip", "Normal", "skip watchers", "✅ Send"):
+            if button == "skip watchers":  # the picker's reply keyboard: Skip comes as text
+                if await self.until(user_id, lambda: self.with_text(
+                        user_id, "Keep anyone informed", start)) is None \
+                        or not await self.say(user_id, "Skip",
+                                              lambda text: "Please check your request" in text):
+                    return False
+                continue
             message = await self.until(user_id, lambda b=button: self.with_button(user_id, b))
             if message is None or not await self.press(user_id, message, button):
                 return False

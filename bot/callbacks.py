@@ -3,7 +3,8 @@
 ``v1:<verb>[:<arg>…]`` — at most 64 bytes; the request is looked up on the server.
 A button that starts an action carries the action's own name (``v1:r:need_info:42``);
 ``v1:r:transfer:42:hr`` is the department chosen for a transfer, ``v1:r:assign:42:3001``
-the executor picked for an Assign (or Reassign).
+the executor picked for an Assign (or Reassign), ``v1:r:cancel:42:skip`` the Skip under
+the prompt of an action whose reason may be left out.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ _ARG = re.compile(r"^[a-z0-9_]{1,16}$")
 # requests.id column (a 32-bit integer on PostgreSQL, which refuses more with an error)
 _NUMBER = re.compile(r"^[1-9][0-9]{0,9}$")
 MAX_REQUEST_ID = 2**31 - 1
+SKIP = "skip"  # the argument of an action's Skip under its prompt: no reason given
 
 
 @dataclass(frozen=True)
 class FormPress:
-    verb: str  # dep | typ | opt | skip | pri | ok | no | back
+    verb: str  # dep | typ | opt | skip | keep | pri | ok | no | back
     args: tuple[str, ...] = ()
 
 
@@ -55,12 +57,14 @@ class ListPress:
 # the most a /my page may start at: a person with more requests than this pages no further
 MAX_OFFSET = 10**6
 
-FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "pri": 1, "ok": 0, "no": 0, "back": 0}
+FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "keep": 1, "pri": 1, "ok": 0, "no": 0,
+              "back": 0}
 _ACTIONS = {a.value for a in Action if pressable(a)}
 # how many arguments after the request number each verb takes
 REQUEST_VERBS: dict[str, frozenset[int]] = {
     **{a.value: frozenset({0, 1}) if TRANSITIONS[a].department or TRANSITIONS[a].person
-       else frozenset({0}) for a in Action if pressable(a)},
+       or TRANSITIONS[a].optional_reason else frozenset({0})
+       for a in Action if pressable(a)},
     "rate": frozenset({1}), "nocom": frozenset({0}), "drop": frozenset({0}),
     "nopick": frozenset({0}),
 }

@@ -49,6 +49,10 @@ class Transcript:
             rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
             if rows:
                 print("     │ " + "  ".join(f"[{b['text']}]" for row in rows for b in row))
+            keys = markup.get("keyboard", []) if isinstance(markup, dict) else []
+            if keys:  # a reply keyboard, under the input field
+                print("     ⌨ " + "  ".join(f"[{b if isinstance(b, str) else b['text']}]"
+                                            for row in keys for b in row))
 
     def person(self, who: str, where: str, what: str) -> None:
         print(f"\n👤 {who} ({where}): {what}")
@@ -59,7 +63,7 @@ async def play(lang: str = "en") -> None:
     org = loaded.model_copy(update={"organization": loaded.organization.model_copy(
         update={"language": lang})})
     label = {key: plain(lang, f"button.{key}") for key in
-             ("take", "done", "submit", "accept", "urgent")}
+             ("take", "done", "submit", "accept", "urgent", "pick_people")}
     emu = BotApiEmulator(bot_username="baton_demo_bot")
     await emu.start()
     emu.add_user(ADMIN, "Anna", last_name="Smirnova", language_code=lang)
@@ -91,6 +95,15 @@ async def play(lang: str = "en") -> None:
             await bot.settle()
             out.flush()
 
+        async def pick(user: int, label: str, people: list[int], who: str, where: str) -> None:
+            """Telegram's user picker under the input field: people chosen there."""
+            clock.advance(timedelta(minutes=7))
+            chosen = ", ".join(names[p].split(" (")[0] for p in people)
+            out.person(who, where, f"presses [{label}] and picks {chosen}")
+            users[user].share_users(label, people)
+            await bot.settle()
+            out.flush()
+
         async def reply(user: int, chat: int, text: str, who: str, where: str,
                         card_of: int | None = None) -> None:
             """A Telegram reply: to the card in the group, or to the bot's last message."""
@@ -117,6 +130,7 @@ async def play(lang: str = "en") -> None:
         await say(REQUESTER, REQUESTER, "31.02.2026", "Rita", "private")
         await say(REQUESTER, REQUESTER, "01.12.2026", "Rita", "private")
         await tap(REQUESTER, REQUESTER, label["urgent"], "Rita", "private")
+        await pick(REQUESTER, label["pick_people"], [ADMIN], "Rita", "private")
         await tap(REQUESTER, REQUESTER, label["submit"], "Rita", "private")
         await say(ADMIN, IT_CHAT, "/queue", "Anna, manager", "IT desk group")
         await tap(EXECUTOR, IT_CHAT, label["take"], "Egor", "IT desk group")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
+from telegram import KeyboardButton, KeyboardButtonRequestUsers, ReplyKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.forms.engine import Question
+from bot.forms.engine import KEEP_MAX_CHARS, MAX_WATCHERS, PICKER_ID, Question
 from bot.i18n import plain
 from core.lifecycle import Action, Place, Status, buttons
 from core.lists import PAGE
@@ -30,6 +31,11 @@ def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) 
             index = q.number - 1
             rows = _rows([Button(option, callback_data=cb.form("opt", index, i))
                           for i, option in enumerate(q.field.options)], 2)
+        if q.earlier is not None:  # Repeat: the earlier answer, cut visibly if long
+            shown = q.earlier if len(q.earlier) <= KEEP_MAX_CHARS \
+                else q.earlier[:KEEP_MAX_CHARS - 1].rstrip() + "…"
+            rows.insert(0, [Button(plain(lang, "button.keep", value=shown),
+                                   callback_data=cb.form("keep", q.number - 1))])
         if q.optional:
             rows.append([Button(plain(lang, "button.skip"),
                                 callback_data=cb.form("skip", q.number - 1))])
@@ -38,10 +44,22 @@ def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) 
                  Button(plain(lang, "button.urgent"), callback_data=cb.form("pri", "urgent"))]]
     elif q.stage == "summary":
         rows = [[Button(plain(lang, "button.submit"), callback_data=cb.form("ok")),
-                 Button(plain(lang, "button.cancel"), callback_data=cb.form("no"))]]
+                 Button(plain(lang, "button.cancel_form"), callback_data=cb.form("no"))]]
     if can_go_back and q.stage != "department":
         rows.append([Button(plain(lang, "button.back"), callback_data=cb.form("back"))])
     return Markup(rows) if rows else None
+
+
+def people_picker(lang: str) -> ReplyKeyboardMarkup:
+    """"Keep anyone informed?": Telegram's user picker (people, not bots, up to
+    MAX_WATCHERS, with their names) and Skip. A reply keyboard: the picker is a
+    KeyboardButton, so Skip is one too (its label comes back as text)."""
+    picker = KeyboardButtonRequestUsers(PICKER_ID, user_is_bot=False, max_quantity=MAX_WATCHERS,
+                                        request_name=True, request_username=True)
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(plain(lang, "button.pick_people"), request_users=picker)],
+         [KeyboardButton(plain(lang, "button.skip"))]],
+        resize_keyboard=True, one_time_keyboard=True)
 
 
 def _action_row(lang: str, request_id: int, place: Place, status: str) -> list[Button]:
@@ -101,6 +119,19 @@ def rating_row(request_id: int) -> list[Button]:
             for score in range(1, 6)]
 
 
+def notice(lang: str, request_id: int, status: str) -> Markup | None:
+    """The buttons of a notice to the requester while the request has ``status``
+    (Cancel request under the confirmation, Repeat under a closing notice)."""
+    row = _action_row(lang, request_id, Place.NOTICE, status)
+    return Markup([row]) if row else None
+
+
+def skip_reason(lang: str, request_id: int, action: Action) -> Markup:
+    """Under the prompt of an action whose reason may be left out."""
+    return Markup([[Button(plain(lang, "button.skip"),
+                           callback_data=cb.request(action.value, request_id, cb.SKIP))]])
+
+
 def review(lang: str, request_id: int) -> Markup:
     return Markup([_action_row(lang, request_id, Place.NOTICE, Status.ON_REVIEW),
                    rating_row(request_id)])
@@ -108,6 +139,13 @@ def review(lang: str, request_id: int) -> Markup:
 
 def review_rated(lang: str, request_id: int) -> Markup:
     return Markup([_action_row(lang, request_id, Place.NOTICE, Status.ON_REVIEW)])
+
+
+def closed(lang: str, request_id: int, *, rate: bool) -> Markup | None:
+    """The review message once accepted: the rating still owed, then Repeat."""
+    rows = [rating_row(request_id)] if rate else []
+    rows += [_action_row(lang, request_id, Place.NOTICE, Status.CLOSED)]
+    return Markup([row for row in rows if row]) if any(rows) else None
 
 
 def rate_only(request_id: int) -> Markup:

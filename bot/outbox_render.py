@@ -200,11 +200,15 @@ class OutboxRenderer:
         reply = self._under(d, payload.reply_to_card)
         if payload.text is not None:
             key = "notice.relay_to_group" if to_group else "notice.relay_to_requester"
+            if to_group and payload.watcher:
+                key = "notice.relay_to_group_watcher"
             texts = render.with_user_text(lang, key, payload.text, id=request.id,
                                           author=author, department=dept_name)
             await self._texts(d, texts, reply, None, "relay")
             return
         key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
+        if to_group and payload.watcher:
+            key = "notice.relay_caption_group_watcher"
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.caption:
             # a caption takes 1,024 characters: the header, then as much as fits
@@ -222,7 +226,9 @@ class OutboxRenderer:
         args: dict[str, Any] = dict(payload.args)
         if payload.template == "submitted" and request is not None:
             texts = [render.submitted_text(lang, self.svc.org, request, bool(args.get("bound")))]
-            await self._texts(d, texts, None, None, "notice")
+            # Cancel request, while it may still be cancelled
+            await self._texts(d, texts, None, keyboards.notice(lang, request.id, request.status),
+                              "notice")
             return
         if request is not None:
             args.setdefault("id", request.id)
@@ -252,6 +258,8 @@ class OutboxRenderer:
             return None
         if name == "rate":
             return keyboards.rate_only(request.id)
+        if name == "closing":  # Repeat, while the request is closed or rejected
+            return keyboards.notice(lang, request.id, request.status)
         cal = self.svc.org.work_calendar
         if cal.seconds(self.svc.org.rating.ask_after) > 0:
             return keyboards.review_rated(lang, request.id)  # the rating is asked later

@@ -264,6 +264,9 @@ def summary_text(lang: str, org: OrgConfig, state: DraftState, answers: list[dic
                  type_name: str, department_name: str, ask_priority: bool) -> Html:
     priority = (t(lang, "form.priority_line", priority=t(lang, f"priority.{state.priority}"))
                 if ask_priority and state.priority else "")
+    if state.watchers:  # the people picked to keep informed, before "Send it?"
+        kept = t(lang, "form.watchers_summary", names=", ".join(w["name"] for w in state.watchers))
+        priority = Html(f"{priority}\n{kept}" if priority else kept)
     return t(lang, "form.summary", department=department_name, type=type_name,
              answers=Html("\n".join(answer_lines(lang, answers))), priority_line=Html(priority))
 

@@ -51,7 +51,8 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
     lines = [
         t(lang, "stats.title", department=department.name if department else stats.key,
           days=days),
-        t(lang, "stats.volume", created=stats.created, taken=stats.taken, done=stats.done),
+        t(lang, "stats.volume", created=stats.created, taken=stats.taken, done=stats.done,
+          cancelled=stats.cancelled),
         t(lang, "stats.open", total=stats.open_total, new=open_by.get("new", 0),
           in_progress=open_by.get("in_progress", 0), waiting=open_by.get("waiting", 0),
           on_review=open_by.get("on_review", 0)),

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.outgoing import notify, notify_group
 from core.payloads import Card, Relay, parse
-from db import users
+from db import users, watchers
 from db.models import OutboxMessage, Request
 
 
@@ -33,6 +33,11 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
             # the department must know the requester cannot hear them
             await notify_group(session, now, request.department_key, "requester_unreachable",
                                request, actor_id=request.requester_id)
+        elif newly and request is not None \
+                and await watchers.is_watcher(session, request.id, item.chat_id):
+            # whoever asked to keep them informed learns that they cannot be
+            notify(session, now, request.requester_id, "watcher_unreachable", request,
+                   actor_id=item.chat_id)
         return
     # a department's chat is gone: the admins must re-bind it, and the requester
     # learns that their request waits

@@ -21,6 +21,7 @@ class Role(StrEnum):
     EXECUTOR = "executor"  # a member of the department's chat
     ASSIGNEE = "assignee"  # the executor who took it
     MANAGER = "manager"  # a manager of the department or an admin
+    WATCHER = "watcher"  # kept informed of it (db.watchers): hears what the requester hears
     SYSTEM = "system"  # the scheduler
 
 
@@ -38,6 +39,11 @@ class Action(StrEnum):
     REASSIGN = "reassign"  # …or a taken one to another executor
     CANCEL = "cancel"
     AUTO_CLOSE = "auto_close"
+    # these change no status (their target is None): a watcher added or removed, a new
+    # form filled from this request's answers
+    FOLLOW = "follow"
+    UNFOLLOW = "unfollow"
+    REPEAT = "repeat"
 
 
 class Place(StrEnum):
@@ -45,7 +51,8 @@ class Place(StrEnum):
     per request (core.workflow), so a press is accepted only from such a message."""
 
     CARD = "card"  # the request's card in its department's chat
-    NOTICE = "notice"  # the requester's review message, sent when the work is done
+    NOTICE = "notice"  # a notice to the requester: the confirmation after Send (Cancel
+    # request), the review message when the work is done, the closing notices (Repeat)
     VIEW = "view"  # one person's private view of one request (/show)
 
 
@@ -68,9 +75,9 @@ class Transition:
     and the workflow's changes are derived from it."""
 
     sources: frozenset[Status]
-    target: Status
+    target: Status | None  # None: the status stays (Follow, Unfollow, Repeat)
     roles: frozenset[Role]
-    clock: Clock
+    clock: Clock | None
     # once someone has taken the request, being in the department's chat is not
     # enough: only the assignee or a manager may decide its fate
     assignee_once_taken: bool = False
@@ -81,17 +88,25 @@ class Transition:
     shown_on: frozenset[Status] = frozenset()  # …while the request has one of these
     toast: str | None = None  # said to the presser when a press applied it
     review: str | None = None  # the text the pressed review message becomes
+    optional_reason: bool = False  # the prompt has a Skip button: the reason may be left out
+    # roles that may not, whatever other role they hold (the requester does not follow
+    # their own request: they hear everything anyway; a watcher follows it already)
+    excluded: frozenset[Role] = frozenset()
+    # the press starts the form again, filled from this request (Repeat): the form's
+    # to do, once the press is checked
+    refills_form: bool = False
 
     @property
     def needs_reason(self) -> bool:
         return self.prompt is not None
 
 
-def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
+def _t(sources: set[Status], target: Status | None, roles: set[Role], clock: Clock | None, *,
        assignee_once_taken: bool = False, prompt: str | None = None, department: bool = False,
        person: bool = False, button: Place | set[Place] | None = None,
        shown_on: set[Status] | None = None, toast: str | None = None,
-       review: str | None = None) -> Transition:
+       review: str | None = None, optional_reason: bool = False,
+       excluded: set[Role] | None = None, refills_form: bool = False) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
     ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
     places = frozenset() if button is None else frozenset(
@@ -99,7 +114,7 @@ def _t(sources: set[Status], target: Status, roles: set[Role], clock: Clock, *,
     shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
                       assignee_once_taken, prompt, department, person, places, frozenset(shown),
-                      toast, review)
+                      toast, review, optional_reason, frozenset(excluded or ()), refills_form)
 
 
 S, R = Status, Role
@@ -136,8 +151,21 @@ TRANSITIONS: dict[Action, Transition] = {
                       button=Place.NOTICE, toast="press.accepted", review="review.accepted"),
     Action.REOPEN: _t({S.ON_REVIEW}, S.IN_PROGRESS, {R.REQUESTER}, Clock.REOPEN,
                       button=Place.NOTICE, toast="press.reopened", review="review.reopened"),
-    Action.CANCEL: _t({S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE),
+    # from /show and from the confirmation sent after Send; the reason may be skipped
+    Action.CANCEL: _t({S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE,
+                      prompt="prompt.cancel", optional_reason=True,
+                      button={Place.VIEW, Place.NOTICE}, toast="press.cancelled"),
     Action.AUTO_CLOSE: _t({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}, Clock.CLOSE),
+    # anyone who may see an open request follows it, but its requester and its watchers
+    Action.FOLLOW: _t(set(OPEN_STATUSES), None, {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}, None,
+                      button=Place.VIEW, toast="press.followed",
+                      excluded={R.REQUESTER, R.WATCHER}),
+    Action.UNFOLLOW: _t(set(Status), None, {R.WATCHER}, None, button=Place.VIEW,
+                        toast="press.unfollowed"),
+    # the same form again, each earlier answer offered to keep (from /show and from the
+    # notice that closed or rejected it)
+    Action.REPEAT: _t({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}, None,
+                      button={Place.VIEW, Place.NOTICE}, toast="press.repeat", refills_form=True),
 }
 del S, R
 
@@ -164,7 +192,8 @@ def permitted_roles(action: Action, *, taken: bool) -> frozenset[Role]:
 
 
 def allowed(action: Action, roles: set[Role], *, taken: bool = False) -> bool:
-    return bool(permitted_roles(action, taken=taken) & roles)
+    return bool(permitted_roles(action, taken=taken) & roles) and not (
+        TRANSITIONS[action].excluded & roles)
 
 
 def only_as_assignee(action: Action, roles: set[Role], *, taken: bool) -> bool:
@@ -190,6 +219,13 @@ def buttons(place: Place, status: Status | str) -> list[Action]:
     """The actions whose buttons a message at ``place`` shows for ``status``, in order."""
     return [a for a, t in TRANSITIONS.items()
             if place in t.places and Status(status) in t.shown_on]
+
+
+def offered(place: Place, status: Status | str, roles: set[Role], *, taken: bool
+            ) -> list[Action]:
+    """The buttons one person's own message at ``place`` shows them (their view of a
+    request): those of the status that they may press now."""
+    return [a for a in buttons(place, status) if refusal(a, status, roles, taken=taken) is None]
 
 
 def pressable(action: Action) -> bool:

@@ -20,26 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import sla
 from core.context import Services
-from core.lifecycle import OPEN_STATUSES, TRANSITIONS, Action, Place, Role, Status, refusal
+from core.lifecycle import OPEN_STATUSES, Action, Place, Role, Status, offered
 from core.workflow import Press, roles_of
-from db import requests, search, users
+from db import requests, search, users, watchers
 from db.models import Rating, Request, RequestEvent, User
 
 # whether a person is a member of a chat now (getChatMember, asked by the bot side)
 IsMember = Callable[[int, int], Awaitable[bool]]
 FIND_LIMIT = 10
-
-
-async def is_watcher(session: AsyncSession, request_id: int, user_id: int) -> bool:
-    """The hook for watchers (SPEC §5 "Watchers"): a watcher sees the request like its
-    requester. No watchers are kept yet; when the watchers table comes, this is the
-    one line that asks it."""
-    return False
-
-
-async def watchers_of(session: AsyncSession, request_id: int) -> list[int]:
-    """The people who follow the request (shown in /show); none until watchers exist."""
-    return []
 
 
 @dataclass(frozen=True)
@@ -63,7 +51,7 @@ async def _may_see(session: AsyncSession, svc: Services, request: Request, viewe
         return binding is not None and binding.chat_id == chat_id
     if viewer == request.requester_id or svc.org.is_manager(viewer, request.department_key):
         return True
-    if await is_watcher(session, request.id, viewer):
+    if await watchers.is_watcher(session, request.id, viewer):
         return True
     return binding.chat_id if binding is not None else False
 
@@ -71,9 +59,7 @@ async def _may_see(session: AsyncSession, svc: Services, request: Request, viewe
 def view_actions(status: Status | str, roles: set[Role], *, taken: bool) -> list[Action]:
     """The buttons of a /show view: the table's actions shown at ``Place.VIEW`` on this
     status that these roles may press now (the check a press gets on the server)."""
-    return [action for action, step in TRANSITIONS.items()
-            if Place.VIEW in step.places and Status(status) in step.shown_on
-            and refusal(action, status, roles, taken=taken) is None]
+    return offered(Place.VIEW, status, roles, taken=taken)
 
 
 async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
@@ -92,9 +78,9 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
         if request is None or request.department_key != decided_for:
             return None  # transferred meanwhile: what was decided was about another place
         events = await requests.events_of(session, request_id)
-        watchers = await watchers_of(session, request_id)
+        followers = await watchers.watchers_of(session, request_id)
         rating = await requests.get_rating(session, request_id)
-        ids = {request.requester_id, *watchers,
+        ids = {request.requester_id, *followers,
                *(e.actor_id for e in events if e.actor_id is not None)}
         if request.assignee_id:
             ids.add(request.assignee_id)
@@ -104,7 +90,7 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
             roles = await roles_of(session, svc, request, Press(viewer, chat_id))
             actions = view_actions(request.status, roles,
                                    taken=request.assignee_id is not None)
-    return View(request, events, people, watchers, rating, actions)
+    return View(request, events, people, followers, rating, actions)
 
 
 @dataclass(frozen=True)

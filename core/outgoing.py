@@ -109,6 +109,7 @@ async def relay(
     text: str | None,
     to_card: bool,
     caption: str | None = None,
+    watcher: bool = False,
 ) -> None:
     """Pass a person's message on: text re-rendered with a header, media copied.
 
@@ -121,8 +122,8 @@ async def relay(
     if await outbox.pending_relays(session, to_chat) + 1 == SLOW_DOWN_AT:
         notify(session, now, from_chat, "relay_slow_down", request,
                department=request.department_key)
-    _owe(session, now, to_chat, Relay(from_chat, message_id, author_id, text, caption, to_card),
-         request.id, thread_id)
+    _owe(session, now, to_chat, Relay(from_chat, message_id, author_id, text, caption, to_card,
+                                      watcher=watcher), request.id, thread_id)
 
 
 async def _join_waiting(session: AsyncSession, now: datetime, chat_id: int, request_id: int,

@@ -38,11 +38,15 @@ class Relay:
     caption: str | None = None
     reply_to_card: bool = False  # under the card (to a group), else under the last notice
     merged: int = 1  # texts joined into this one while it waited
+    watcher: bool = False  # written by a watcher of the request, not its requester
 
     def to_json(self) -> dict[str, Any]:
-        shape = {"from_chat": self.from_chat, "message_id": self.message_id,
-                 "author_id": self.author_id, "text": self.text, "caption": self.caption,
-                 "reply_to_card": self.reply_to_card}
+        shape: dict[str, Any] = {
+            "from_chat": self.from_chat, "message_id": self.message_id,
+            "author_id": self.author_id, "text": self.text, "caption": self.caption,
+            "reply_to_card": self.reply_to_card}
+        if self.watcher:
+            shape["watcher"] = True
         return {**shape, "merged": self.merged} if self.merged > 1 else shape
 
     def joined(self, text: str) -> Relay:
@@ -130,7 +134,8 @@ def parse(kind: str, payload: dict[str, Any]) -> Payload:
     if kind == "relay":
         return Relay(int(payload["from_chat"]), int(payload["message_id"]),
                      int(payload["author_id"]), payload.get("text"), payload.get("caption"),
-                     bool(payload.get("reply_to_card")), int(payload.get("merged") or 1))
+                     bool(payload.get("reply_to_card")), int(payload.get("merged") or 1),
+                     bool(payload.get("watcher")))
     if payload.get("template") == "digest":
         return Digest(list(payload.get("lines", [])), _int(payload.get("mention")),
                       bool(payload.get("private")), int(payload.get("more") or 0))

@@ -180,7 +180,7 @@ async def _auto_close(session: AsyncSession, svc: Services, request_id: int,
     request = await requests.get_request(session, request_id)
     assert request is not None
     await refresh_card(session, now, request)
-    notify(session, now, request.requester_id, "auto_closed", request)
+    notify(session, now, request.requester_id, "auto_closed", request, keyboard="closing")
     return True
 
 

@@ -33,7 +33,7 @@ from core.lifecycle import (
 )
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
-from db import drafts, executors, requests, updates, users
+from db import drafts, executors, requests, updates, users, watchers
 from db.models import PendingInput, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
@@ -94,6 +94,9 @@ async def roles_of(session: AsyncSession, svc: Services, request: Request, press
         roles.add(Role.ASSIGNEE)
     if svc.org.is_manager(press.actor_id, request.department_key):
         roles.add(Role.MANAGER)
+    if press.chat_id == press.actor_id and press.actor_id != request.requester_id \
+            and await watchers.is_watcher(session, request.id, press.actor_id):
+        roles.add(Role.WATCHER)  # privately, like the requester: their notices come there
     return roles
 
 
@@ -188,6 +191,8 @@ async def act(
                 return Outcome(request, Refusal.SAME_DEPARTMENT)
             if svc.org.department(to_department or "") is None:
                 return Outcome(request, Refusal.NOT_FOUND)
+        if TRANSITIONS[action].target is None:
+            return await _keep(session, svc, request, action, press, now)
         if TRANSITIONS[action].person:
             refused = await _check_pick(session, svc, request, press, to_person)
             if refused is not None:
@@ -229,6 +234,20 @@ async def _check_pick(session: AsyncSession, svc: Services, request: Request, pr
     return None
 
 
+async def _keep(session: AsyncSession, svc: Services, request: Request, action: Action,
+                press: Press, now: datetime) -> Outcome:
+    """An action that changes no status: Follow and Unfollow change the watchers (with
+    their event in the timeline); Repeat is the form's (bot.forms), checked here."""
+    if action is Action.FOLLOW:
+        added = await watchers.add(session, request.id, [press.actor_id], press.actor_id, now)
+        if added:
+            requests.add_event(session, request.id, now, "follow", press.actor_id)
+    elif action is Action.UNFOLLOW:
+        if await watchers.remove(session, request.id, press.actor_id):
+            requests.add_event(session, request.id, now, "unfollow", press.actor_id)
+    return Outcome(request)
+
+
 async def _transition(session: AsyncSession, svc: Services, request: Request, action: Action,
                       actor: int | None, now: datetime, *, reason: str | None = None,
                       to_department: str | None = None, assignee_id: int | None = None,
@@ -239,9 +258,11 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
     ``actor`` None: the bot itself, which then says what happened (``quiet``: only
     the card changes here)."""
     values = _changes(svc, request, action, to_person or actor or 0, now, to_department)
+    target = TRANSITIONS[action].target
+    assert target is not None
     applied = await requests.conditional_update(
         session, request.id, [request.status],
-        {**values, "status": TRANSITIONS[action].target.value, "status_changed_at": now},
+        {**values, "status": target.value, "status_changed_at": now},
         assignee_id=assignee_id,
     )
     if not applied:
@@ -304,7 +325,8 @@ async def hand_over(session: AsyncSession, svc: Services, request: Request, away
 def _changes(svc: Services, request: Request, action: Action, actor: int, now: datetime,
              to_department: str | None) -> dict[str, Any]:
     """The columns ``action`` sets besides the status: its SLA effect."""
-    return _CLOCKS[TRANSITIONS[action].clock](svc, request, actor, now, to_department)
+    clock = TRANSITIONS[action].clock
+    return {} if clock is None else _CLOCKS[clock](svc, request, actor, now, to_department)
 
 
 def _assign(svc: Services, request: Request, actor: int, now: datetime,
@@ -410,8 +432,18 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
                            before_assignee))
 
 
+async def _tell(c: _Change, template: str, *, keyboard: str | None = None,
+                **args: Any) -> None:
+    """A notice to the requester (with its buttons) and the same news to each watcher
+    (``notice.watch_<template>``, no buttons: they are never asked to rate or decide)."""
+    notify(c.session, c.now, c.request.requester_id, template, c.request, keyboard=keyboard,
+           **args)
+    for watcher in await watchers.watchers_of(c.session, c.request.id):
+        notify(c.session, c.now, watcher, f"watch_{template}", c.request, **args)
+
+
 async def _taken(c: _Change) -> None:
-    notify(c.session, c.now, c.request.requester_id, "taken", c.request, actor_id=c.actor)
+    await _tell(c, "taken", actor_id=c.actor)
 
 
 async def _assigned(c: _Change) -> None:
@@ -429,29 +461,41 @@ async def _reassigned(c: _Change) -> None:
 
 
 async def _released(c: _Change) -> None:
-    notify(c.session, c.now, c.request.requester_id, "released", c.request)
+    await _tell(c, "released")
 
 
 async def _question(c: _Change) -> None:
-    notify(c.session, c.now, c.request.requester_id, "question", c.request, actor_id=c.actor,
-           text=c.reason or "")
+    await _tell(c, "question", actor_id=c.actor, text=c.reason or "")
 
 
 async def _done(c: _Change) -> None:
-    notify(c.session, c.now, c.request.requester_id, "done", c.request, keyboard="review",
-           actor_id=c.actor)
+    await _tell(c, "done", keyboard="review", actor_id=c.actor)
 
 
 async def _rejected(c: _Change) -> None:
-    notify(c.session, c.now, c.request.requester_id, "rejected", c.request, actor_id=c.actor,
-           text=c.reason or "")
+    await _tell(c, "rejected", keyboard="closing", actor_id=c.actor, text=c.reason or "")
+
+
+async def _cancelled(c: _Change) -> None:
+    """The requester's confirmation, the assignee (if any) and the watchers told."""
+    assignee = c.request.assignee_id
+    if c.reason:
+        await _tell(c, "cancelled_reason", actor_id=c.actor, text=c.reason)
+        if assignee is not None:
+            notify(c.session, c.now, assignee, "assignee_cancelled_reason", c.request,
+                   actor_id=c.actor, text=c.reason)
+    else:
+        await _tell(c, "cancelled", actor_id=c.actor)
+        if assignee is not None:
+            notify(c.session, c.now, assignee, "assignee_cancelled", c.request,
+                   actor_id=c.actor)
 
 
 async def _transferred(c: _Change) -> None:
     request = c.request
     await refresh_card(c.session, c.now, request, c.before_department)
-    notify(c.session, c.now, request.requester_id, "transferred", request, actor_id=c.actor,
-           department=request.department_key, text=c.reason or "")
+    await _tell(c, "transferred", actor_id=c.actor, department=request.department_key,
+                text=c.reason or "")
     if not c.shown:  # the new department has no chat: it waits for /bind, say so
         for admin in c.svc.org.organization.admins:
             notify(c.session, c.now, admin, "unbound", request)
@@ -476,7 +520,7 @@ _ANNOUNCE: dict[Action, Callable[[_Change], Awaitable[None]]] = {
     Action.TAKE: _taken, Action.ASSIGN: _assigned, Action.REASSIGN: _reassigned,
     Action.RELEASE: _released, Action.NEED_INFO: _question,
     Action.DONE: _done, Action.REJECT: _rejected, Action.TRANSFER: _transferred,
-    Action.REOPEN: _reopened, Action.ACCEPT: _accepted,
+    Action.REOPEN: _reopened, Action.ACCEPT: _accepted, Action.CANCEL: _cancelled,
 }
 
 
@@ -501,15 +545,37 @@ async def prompt_shown(svc: Services, press: Press, message_id: int) -> None:
         await drafts.set_prompt_message(session, press.chat_id, press.actor_id, message_id)
 
 
-async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: int
+async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: int | None
                          ) -> PendingInput | None:
-    """The reason a person was asked for, when their message replies to its prompt."""
+    """The reason a person was asked for, when their message replies to its prompt; in
+    a private chat (Cancel request) also the next message that replies to nothing,
+    within COMMENT_WAIT of the prompt."""
     async with svc.db.reading() as session:
         pending = await drafts.get_pending(session, chat_id, user_id)
-    if pending is None or pending.prompt_message_id != reply_to \
-            or pending.kind not in REASON_ACTIONS:
+    if pending is None or pending.kind not in REASON_ACTIONS:
         return None
-    return pending
+    if reply_to is None:
+        private = chat_id == user_id
+        fresh = svc.clock.now() - pending.created_at <= COMMENT_WAIT
+        if not private or not fresh:
+            return None
+        async with svc.db.reading() as session:  # an open form's answers are the form's
+            return pending if await drafts.get_draft(session, user_id) is None else None
+    return pending if pending.prompt_message_id == reply_to else None
+
+
+async def skip_reason(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
+    """Skip under the prompt of an action whose reason may be left out: the action is
+    applied without one, and the reason is no longer awaited."""
+    if not TRANSITIONS[action].optional_reason:
+        return Outcome(None, Refusal.NOT_FOUND)
+    outcome = await act(svc, request_id, action, press)
+    async with svc.db.transaction() as session:
+        pending = await drafts.get_pending(session, press.chat_id, press.actor_id)
+        if pending is not None and pending.request_id == request_id \
+                and pending.kind == action.value:
+            await drafts.clear_pending(session, press.chat_id, press.actor_id)
+    return outcome
 
 
 async def give_reason(svc: Services, pending: PendingInput, press: Press, text: str
@@ -652,6 +718,15 @@ async def relay_message(
                   from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
                   text=text, caption=caption, to_card=True)
             return Outcome(request, relayed_to="department", answered=answered)
+        if Role.WATCHER in roles:  # passed on like the requester's, answering nothing
+            binding = await users.binding_for(session, request.department_key)
+            if request.status not in OPEN_STATUSES or binding is None:
+                return Outcome(request, Refusal.WRONG_STATE)
+            await relay(session, now, request, to_chat=binding.chat_id,
+                        thread_id=binding.thread_id, from_chat=press.chat_id,
+                        message_id=press.message_id, author_id=press.actor_id, text=text,
+                        caption=caption, to_card=True, watcher=True)
+            return Outcome(request, relayed_to="department")
         if Role.EXECUTOR in roles or Role.MANAGER in roles:
             if request.status in (Status.CANCELLED,):
                 return Outcome(request, Refusal.WRONG_STATE)

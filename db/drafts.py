@@ -30,6 +30,8 @@ async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> 
                 field_index=draft.field_index,
                 answers=draft.answers,
                 priority=draft.priority,
+                earlier=draft.earlier,
+                watchers=draft.watchers,
                 version=draft.version + 1,
                 updated_at=now,
             )

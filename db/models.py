@@ -254,6 +254,10 @@ class FormDraft(Base):
     priority: Mapped[str | None] = mapped_column(String(8))
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]
+    # Repeat: the answers of the request repeated ({field key: answer}), offered to keep
+    earlier: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the people picked to keep informed (Telegram user ids), added when it is sent
+    watchers: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class PendingInput(Base):
@@ -268,6 +272,20 @@ class PendingInput(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime]
+
+
+class Watcher(Base):
+    """A person kept informed of a request: they get the requester's notices and may
+    reply to them, but are never asked to rate."""
+
+    __tablename__ = "watchers"
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    added_by: Mapped[int] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_watchers_user", "user_id"),)
 
 
 class RequestMessage(Base):

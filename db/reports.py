@@ -86,6 +86,8 @@ class DepartmentStats:
     ratings: Ratings
     executors: list[ExecutorStats] = field(default_factory=list)
     reassigns: int = 0  # requests given from one executor to another (Reassign, hand-overs)
+    # filed in the period and cancelled by the requester: neither met nor breached
+    cancelled: int = 0
 
     @property
     def open_total(self) -> int:

@@ -209,8 +209,8 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
     executors = await _executors(session, in_scope, since, done_by, rated_by)
     report = []
     for key in departments:
-        created, response_met, response_breached, resolve_met, resolve_breached = \
-            filed.get(key, (0, 0, 0, 0, 0))
+        created, response_met, response_breached, resolve_met, resolve_breached, \
+            cancelled = filed.get(key, (0, 0, 0, 0, 0, 0))
         rating = ratings.get(key, Ratings(0, None, 0))
         report.append(DepartmentStats(
             key=key,
@@ -228,6 +228,7 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
             ratings=rating,
             executors=executors.get(key, []),
             reassigns=reassigns.get(key, 0),
+            cancelled=int(cancelled or 0),
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())
@@ -242,10 +243,11 @@ def _first(row: Any) -> int:
 
 
 async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], since: datetime,
-                 now: datetime) -> dict[str, tuple[int, int, int, int, int]]:
+                 now: datetime) -> dict[str, tuple[int, int, int, int, int, int]]:
     """Requests filed in the period and their SLAs: (created, response met, response
-    breached, resolve met, resolve breached); an open request past its deadline
-    counts as breached already. ``count(*) FILTER`` is cheaper than ``sum(CASE …)``."""
+    breached, resolve met, resolve breached, cancelled); an open request past its
+    deadline counts as breached already, a cancelled one neither met nor breached
+    (its clocks stopped with it). ``count(*) FILTER`` is cheaper than ``sum(CASE …)``."""
     response_breached = or_(
         Request.response_met.is_(False),
         and_(Request.taken_at.is_(None), Request.status == Status.NEW.value,
@@ -256,14 +258,16 @@ async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], since: da
         and_(Request.done_at.is_(None), Request.status.in_(RUNNING),
              Request.resolve_due_at < now),
     )
-    return {key: (created, response_met, response_missed, resolve_met, resolve_missed)
-            for key, created, response_met, response_missed, resolve_met, resolve_missed
-            in await session.execute(
+    return {key: (created, response_met, response_missed, resolve_met, resolve_missed,
+                  cancelled)
+            for key, created, response_met, response_missed, resolve_met, resolve_missed,
+            cancelled in await session.execute(
                 select(Request.department_key, func.count(),
                        func.count().filter(Request.response_met.is_(True)),
                        func.count().filter(response_breached),
                        func.count().filter(Request.resolve_met.is_(True)),
-                       func.count().filter(resolve_breached))
+                       func.count().filter(resolve_breached),
+                       func.count().filter(Request.status == Status.CANCELLED.value))
                 .where(in_scope, Request.created_at >= since)
                 .group_by(Request.department_key))}
 

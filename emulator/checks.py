@@ -27,6 +27,9 @@ CHAT_ACTIONS = {
     "record_video_note",
     "upload_video_note",
 }
+# KeyboardButtonRequestUsers.max_quantity: "The maximum number of users to be selected;
+# 1-10. Defaults to 1." (Bot API)
+REQUEST_USERS_MAX = 10
 _BUTTON_KINDS = (
     "url",
     "callback_data",
@@ -192,6 +195,8 @@ class ParamChecks(World):
         if "inline_keyboard" not in markup:
             if not ({"keyboard", "remove_keyboard", "force_reply"} & markup.keys()):
                 raise bad("can't parse reply keyboard markup JSON object")
+            if "keyboard" in markup:
+                self.reply_keyboard_of(markup)
             return None
         rows = markup["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
@@ -219,6 +224,44 @@ class ParamChecks(World):
                     raise bad("BUTTON_URL_INVALID")
         return {"inline_keyboard": rows} if rows else None
 
+    @staticmethod
+    def reply_keyboard_of(markup: JSON) -> JSON:
+        """A ReplyKeyboardMarkup checked as the Bot API parses it (telegram-bot-api's
+        get_keyboard_button): every button a String or an Object with a "text"; a
+        ``request_users`` needs a 32-bit ``request_id``; ``max_quantity`` (default 1) is
+        raised to 1 by TDLib and may not pass 10."""
+        rows = markup["keyboard"]
+        if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+            raise bad('field "keyboard" must be an Array of Arrays')
+        for row in rows:
+            for button in row:
+                if isinstance(button, str):
+                    continue
+                if not isinstance(button, dict):
+                    raise bad("can't parse keyboard button: KeyboardButton must be a String "
+                              "or an Object")
+                if not isinstance(button.get("text"), str):
+                    raise bad("can't parse keyboard button: Field \"text\" must be of type String"
+                              if "text" in button
+                              else "can't parse keyboard button: Can't find field \"text\"")
+                users = button.get("request_users", button.get("request_user"))
+                if users is None:
+                    continue
+                if not isinstance(users, dict):
+                    raise bad("can't parse keyboard button: Field \"request_users\" must be of "
+                              "type Object")
+                if "request_id" not in users:
+                    raise bad("can't parse keyboard button: Can't find field \"request_id\"")
+                for name in ("request_id", "max_quantity"):
+                    value = users.get(name)
+                    if name in users and (isinstance(value, bool) or not isinstance(value, int)
+                                          or not -2**31 <= value < 2**31):
+                        raise bad(f"can't parse keyboard button: Field \"{name}\" must be a "
+                                  "valid Number")
+                if users.get("max_quantity", 1) > REQUEST_USERS_MAX:
+                    raise bad("REQUEST_PEER_INVALID")
+        return markup
+
     def own_message(self, chat: EmuChat, params: JSON, missing: str) -> EmuMessage:
         message_id = self.p_int(params, "message_id")
         msg = chat.messages.get(message_id or 0)
@@ -243,6 +286,14 @@ class ParamChecks(World):
         if reply_to is not None and thread_id is None:
             thread_id = chat.messages[reply_to].thread_id
         markup = self.markup_of(params)
+        reply_markup = params.get("reply_markup")
+        if isinstance(reply_markup, dict) and chat.type == "private":
+            # a reply keyboard stays under the input field until another one or a
+            # remove_keyboard replaces it (one_time_keyboard: hidden once used)
+            if "keyboard" in reply_markup:
+                chat.reply_keyboard = reply_markup
+            elif reply_markup.get("remove_keyboard"):
+                chat.reply_keyboard = None
         return self.store_message(
             chat,
             {

@@ -130,6 +130,7 @@ class EmuChat:
     migrated_to: int | None = None
     messages: dict[int, EmuMessage] = field(default_factory=dict)
     next_message_id: int = 1
+    reply_keyboard: JSON | None = None  # the ReplyKeyboardMarkup the user sees (private)
 
     def add_topic(self, thread_id: int, name: str) -> None:
         if not self.forum:
@@ -296,6 +297,19 @@ class EmuUser:
     ) -> JSON:
         media = {"location": {"latitude": latitude, "longitude": longitude}}
         return self.world.user_message(self, chat_id, "location", media=media, thread_id=thread_id)
+
+    def reply_buttons(self) -> list[str]:
+        """The texts of the reply keyboard shown in the user's private chat now."""
+        return self.world.reply_buttons(self)
+
+    def tap(self, label: str) -> JSON:
+        """Tap a text button of the reply keyboard: the client sends its text."""
+        return self.world.tap_reply_button(self, label)
+
+    def share_users(self, label: str, user_ids: list[int]) -> JSON:
+        """Tap a ``request_users`` button of the reply keyboard and pick ``user_ids``
+        in Telegram's picker: the bot receives a ``users_shared`` service message."""
+        return self.world.share_users(self, label, user_ids)
 
     def press(
         self,

@@ -414,6 +414,62 @@ class World:
             self.enqueue_update({"message": payload})
         return payload
 
+    def _reply_button(self, user: EmuUser, label: str) -> JSON | str:
+        chat = self.chats.get(user.private)
+        keyboard = chat.reply_keyboard if chat is not None else None
+        for row in (keyboard or {}).get("keyboard", []):
+            for button in row:
+                if (button if isinstance(button, str) else button.get("text")) == label:
+                    return button
+        raise LookupError(f"no reply keyboard button {label!r} for user {user.id}")
+
+    def reply_buttons(self, user: EmuUser) -> list[str]:
+        chat = self.chats.get(user.private)
+        keyboard = chat.reply_keyboard if chat is not None else None
+        return [b if isinstance(b, str) else b["text"]
+                for row in (keyboard or {}).get("keyboard", []) for b in row]
+
+    def _used_keyboard(self, user: EmuUser) -> None:
+        chat = self.chats[user.private]
+        if chat.reply_keyboard and chat.reply_keyboard.get("one_time_keyboard"):
+            chat.reply_keyboard = None
+
+    def tap_reply_button(self, user: EmuUser, label: str) -> JSON:
+        button = self._reply_button(user, label)
+        if isinstance(button, dict) and any(k.startswith("request_") for k in button):
+            raise ValueError(f"{label!r} is not a text button: it opens a picker")
+        self._used_keyboard(user)
+        return user.send(user.private, label)
+
+    def share_users(self, user: EmuUser, label: str, user_ids: list[int]) -> JSON:
+        """What a client sends after the user picks people with a request_users button
+        (Bot API: UsersShared {request_id, users: [SharedUser]}; first_name, last_name
+        only with request_name, username only with request_username)."""
+        button = self._reply_button(user, label)
+        spec = button.get("request_users", button.get("request_user")) \
+            if isinstance(button, dict) else None
+        if not isinstance(spec, dict):
+            raise ValueError(f"{label!r} is not a request_users button")
+        quantity = max(int(spec.get("max_quantity", 1)), 1)
+        if not 1 <= len(user_ids) <= quantity:
+            raise ValueError(f"the picker allows 1..{quantity} users, not {len(user_ids)}")
+        shared = []
+        for user_id in user_ids:
+            picked = self.user_json(user_id)
+            if "user_is_bot" in spec and bool(picked.get("is_bot")) != bool(spec["user_is_bot"]):
+                raise ValueError(f"user {user_id} does not match user_is_bot")
+            entry: JSON = {"user_id": user_id}
+            if spec.get("request_name"):
+                entry["first_name"] = picked["first_name"]
+                if picked.get("last_name"):
+                    entry["last_name"] = picked["last_name"]
+            if spec.get("request_username") and picked.get("username"):
+                entry["username"] = picked["username"]
+            shared.append(entry)
+        self._used_keyboard(user)
+        return self.user_message(user, user.private, "service", extra={
+            "users_shared": {"request_id": spec["request_id"], "users": shared}})
+
     def resolve_message(self, ref: JSON | tuple[int, int] | EmuMessage) -> EmuMessage:
         if isinstance(ref, EmuMessage):
             chat_id, message_id = ref.chat_id, ref.message_id

@@ -14,6 +14,10 @@ from telegram import (
     BotCommandScopeAllGroupChats,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    KeyboardButton,
+    KeyboardButtonRequestUsers,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     ReplyParameters,
     Update,
 )
@@ -187,6 +191,64 @@ async def test_keyboard_validation_and_edit(bot: Bot, emu: BotApiEmulator) -> No
         await bot.edit_message_text("x", USER_ID, 999)
     assert await bot.delete_message(USER_ID, sent.message_id)
     assert emu.bot_messages(USER_ID) == []
+
+
+async def test_user_picker_shares_users(bot: Bot, emu: BotApiEmulator) -> None:
+    """A KeyboardButtonRequestUsers under the input field: the user picks people and
+    the bot receives a users_shared message; ReplyKeyboardRemove takes the keyboard away."""
+    ann = emu.add_user(USER_ID, "Ann")
+    emu.add_user(1002, "Bob", last_name="Brown", username="bob")
+    emu.add_user(1003, "Carl")
+    picker = KeyboardButton("Choose", request_users=KeyboardButtonRequestUsers(
+        request_id=7, user_is_bot=False, max_quantity=2, request_name=True,
+        request_username=True))
+    await bot.send_message(USER_ID, "Who?", reply_markup=ReplyKeyboardMarkup(
+        [[picker, KeyboardButton("Skip")]], resize_keyboard=True))
+    assert ann.reply_buttons() == ["Choose", "Skip"]
+    assert emu.last_bot_message(USER_ID).buttons == []  # a reply keyboard is no inline one
+    with pytest.raises(ValueError, match=r"1\.\.2 users"):
+        ann.share_users("Choose", [1002, 1003, USER_ID])
+    ann.share_users("Choose", [1002, 1003])
+    (update,) = await bot.get_updates()
+    shared = update.message.users_shared
+    assert shared.request_id == 7
+    assert [(u.user_id, u.first_name, u.last_name, u.username) for u in shared.users] == [
+        (1002, "Bob", "Brown", "bob"), (1003, "Carl", None, None)]
+    assert update.message.text is None and update.message.chat.id == USER_ID
+    ann.tap("Skip")
+    (update,) = await bot.get_updates(offset=update.update_id + 1)
+    assert update.message.text == "Skip"
+    with pytest.raises(ValueError, match="opens a picker"):
+        ann.tap("Choose")
+    await bot.send_message(USER_ID, "Done.", reply_markup=ReplyKeyboardRemove())
+    assert ann.reply_buttons() == []
+    with pytest.raises(LookupError):
+        ann.share_users("Choose", [1002])
+
+
+async def test_user_picker_button_is_checked(bot: Bot, emu: BotApiEmulator) -> None:
+    """request_id is a 32-bit integer; max_quantity is 1..10 (a smaller one means 1,
+    as TDLib reads it)."""
+    ann = emu.add_user(USER_ID, "Ann")
+    emu.add_user(1002, "Bob")
+
+    def picker(**fields: object) -> dict[str, object]:
+        return {"keyboard": [[{"text": "Choose", "request_users": fields}]]}
+
+    for fields, error in (({"request_id": 2**31}, "request_id"),
+                          ({"request_id": 1, "max_quantity": 11}, "REQUEST_PEER_INVALID"),
+                          ({"user_is_bot": False}, "request_id")):
+        with pytest.raises(BadRequest, match=f"(?i){error}"):
+            await bot.send_message(USER_ID, "Who?", reply_markup=picker(**fields))  # type: ignore[arg-type]
+    assert emu.bot_messages(USER_ID) == [] and ann.reply_buttons() == []
+    await bot.send_message(USER_ID, "Who?", reply_markup=picker(request_id=-5, max_quantity=0))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"1\.\.1 users"):
+        ann.share_users("Choose", [1002, USER_ID])
+    ann.share_users("Choose", [1002])
+    (update,) = await bot.get_updates()
+    assert update.message.users_shared.request_id == -5
+    assert [u.user_id for u in update.message.users_shared.users] == [1002]
+    assert update.message.users_shared.users[0].first_name is None  # no request_name
 
 
 async def test_forbidden_private_chats(bot: Bot, emu: BotApiEmulator) -> None:

@@ -11,10 +11,24 @@ from datetime import date
 from typing import Any
 
 from bot.forms.fields import Invalid, validate
-from bot.forms.inputs import ChoiceInput, FormInput, SkipInput, TextInput
+from bot.forms.inputs import (
+    ChoiceInput,
+    FileInput,
+    FormInput,
+    KeepInput,
+    PeopleInput,
+    SkipInput,
+    TextInput,
+)
+from bot.i18n import LANGUAGES, plain
 from core.org import Department, FormField, OrgConfig, RequestType
 
-STAGES = ("department", "type", "field", "priority", "summary")
+STAGES = ("department", "type", "field", "priority", "watchers", "summary")
+# "Keep anyone informed?": Telegram's user picker, this many people at most, and the
+# request_id its button carries (the users_shared answer names it)
+MAX_WATCHERS = 5
+PICKER_ID = 1
+KEEP_MAX_CHARS = 24  # the earlier answer on a Keep «…» button, cut visibly beyond
 
 
 @dataclass
@@ -25,6 +39,10 @@ class DraftState:
     field_index: int = 0
     answers: dict[str, Any] = field(default_factory=dict)
     priority: str | None = None
+    # Repeat: {"id": N, "department": key, "type": key, "answers": {field key: answer}}
+    earlier: dict[str, Any] | None = None
+    # the people to keep informed: [{"id": user id, "name": str}]
+    watchers: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,7 @@ class Question:
     field: FormField | None = None
     number: int = 0  # 1-based position among the type's fields
     total: int = 0
+    earlier: str | None = None  # Repeat: the earlier answer to keep, as shown
 
     @property
     def optional(self) -> bool:
@@ -49,6 +68,16 @@ def start(org: OrgConfig) -> DraftState:
     state = DraftState()
     if len(org.departments) == 1:
         _choose_department(org, state, org.departments[0])
+    return state
+
+
+def repeat(department: Department, request_type: RequestType, request_id: int,
+           answers: list[dict[str, Any]]) -> DraftState:
+    """A form for ``request_type`` that offers the answers of #``request_id`` to keep."""
+    state = DraftState(department_key=department.key)
+    _choose_type(state, request_type)
+    state.earlier = {"id": request_id, "type": request_type.key,
+                     "answers": {a["key"]: a for a in answers if a.get("key")}}
     return state
 
 
@@ -76,9 +105,40 @@ def question(org: OrgConfig, state: DraftState) -> Question:
     if state.stage == "field":
         if state.field_index >= len(request_type.fields):
             raise FormBroken(f"field {state.field_index}")
-        return Question("field", department, request_type, request_type.fields[state.field_index],
-                        state.field_index + 1, len(request_type.fields))
+        spec = request_type.fields[state.field_index]
+        kept = keepable(state, spec)
+        return Question("field", department, request_type, spec,
+                        state.field_index + 1, len(request_type.fields),
+                        str(kept.get("display") or kept["value"]) if kept else None)
     return Question(state.stage, department, request_type)
+
+
+def skip_labels() -> set[str]:
+    """The Skip of the picker's reply keyboard is a text button: its label comes as text."""
+    return {plain(lang, "button.skip").casefold() for lang in LANGUAGES}
+
+
+def keepable(state: DraftState, spec: FormField) -> dict[str, Any] | None:
+    """The repeated request's answer to this question, when one may keep it: dates are
+    asked again, a skipped answer is no answer, and an option no longer offered is gone."""
+    if state.earlier is None or spec.type == "date" or state.earlier.get("type") != state.type_key:
+        return None
+    answer = (state.earlier.get("answers") or {}).get(spec.key)
+    if not isinstance(answer, dict) or answer.get("value") is None:
+        return None
+    if spec.type == "choice" and answer["value"] not in spec.options:
+        return None
+    return answer
+
+
+def _kept(spec: FormField, answer: dict[str, Any]) -> FormInput:
+    """The earlier answer given again, so it is checked like a new one (limits change)."""
+    if spec.type == "file":
+        return FileInput(str(answer.get("file_id") or answer["value"]),
+                         str(answer.get("file_kind") or "document"), answer.get("display"))
+    if spec.type == "choice":
+        return ChoiceInput(str(spec.options.index(answer["value"])))
+    return TextInput(str(answer.get("display") or answer["value"]))
 
 
 def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> Invalid | None:
@@ -104,6 +164,11 @@ def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> 
     if state.stage == "field":
         spec = question(org, state).field
         assert spec is not None
+        if isinstance(given, KeepInput):
+            earlier = keepable(state, spec)
+            if earlier is None:
+                return Invalid("choose_option")
+            given = _kept(spec, earlier)
         if isinstance(given, SkipInput):
             if spec.required:
                 return Invalid("cannot_skip")
@@ -120,6 +185,18 @@ def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> 
         if value not in ("normal", "urgent"):
             return Invalid("choose_option")
         state.priority = value
+        state.stage = "watchers"
+        return None
+    if state.stage == "watchers":
+        if isinstance(given, SkipInput) or (isinstance(given, TextInput)
+                                            and given.text.strip().casefold()
+                                            in skip_labels()):
+            state.watchers = []
+        elif isinstance(given, PeopleInput) and given.request_id == PICKER_ID:
+            state.watchers = [{"id": p.user_id, "name": p.name}
+                              for p in given.people[:MAX_WATCHERS]]
+        else:
+            return Invalid("use_picker")
         state.stage = "summary"
         return None
     return Invalid("use_buttons")  # the summary is answered with Submit or Cancel
@@ -127,7 +204,9 @@ def answer(org: OrgConfig, state: DraftState, given: FormInput, today: date) -> 
 
 def back(org: OrgConfig, state: DraftState) -> None:
     """Step back one question (the Back button)."""
-    if state.stage == "summary":
+    if state.stage in ("summary", "watchers"):
+        # the picker's question has no Back (a reply keyboard): Back from the summary
+        # goes past it to the question before, and the picker is asked again after it
         request_type = type_of(org, state)
         if request_type.ask_priority:
             state.stage = "priority"
@@ -180,4 +259,4 @@ def _after_field(state: DraftState, request_type: RequestType) -> None:
         state.stage = "priority"
     else:
         state.priority = "normal"
-        state.stage = "summary"
+        state.stage = "watchers"

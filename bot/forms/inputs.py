@@ -28,8 +28,28 @@ class SkipInput:
 
 
 @dataclass(frozen=True)
+class KeepInput:
+    """Keep «…»: the answer the repeated request gave to this question."""
+
+
+@dataclass(frozen=True)
+class SharedUser:
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class PeopleInput:
+    """People picked with Telegram's user picker (a ``users_shared`` message)."""
+
+    request_id: int
+    people: tuple[SharedUser, ...]
+
+
+@dataclass(frozen=True)
 class OtherInput:
     kind: str  # "sticker", "voice", "video", "location", … — never a valid answer
 
 
-FormInput = TextInput | ChoiceInput | FileInput | SkipInput | OtherInput
+FormInput = (TextInput | ChoiceInput | FileInput | SkipInput | KeepInput | PeopleInput
+             | OtherInput)

@@ -15,14 +15,17 @@ from bot.forms.inputs import FormInput
 from core.context import Services
 from core.intake import create_request
 from core.org import OrgConfig
-from db import drafts
+from core.outgoing import notify
+from db import drafts, users, watchers
 from db.models import FormDraft
+from db.requests import get_request
 from db.updates import first_time
 
 
 def _state(draft: FormDraft) -> DraftState:
     return DraftState(draft.stage, draft.department_key, draft.type_key, draft.field_index,
-                      dict(draft.answers or {}), draft.priority)
+                      dict(draft.answers or {}), draft.priority, draft.earlier,
+                      list(draft.watchers or []))
 
 
 def _apply(draft: FormDraft, state: DraftState) -> None:
@@ -30,6 +33,7 @@ def _apply(draft: FormDraft, state: DraftState) -> None:
         state.stage, state.department_key, state.type_key)
     draft.field_index, draft.answers, draft.priority = (
         state.field_index, state.answers, state.priority)
+    draft.earlier, draft.watchers = state.earlier, state.watchers
 
 
 def _today(svc: Services) -> date:
@@ -77,6 +81,32 @@ async def open_form(svc: Services, user_id: int) -> tuple[DraftState, bool]:
     return state, False
 
 
+async def repeat_form(svc: Services, user_id: int, request_id: int) -> DraftState | None:
+    """Repeat (checked by core.workflow: the requester's closed or rejected request): a
+    new form for the same department and type, its earlier answers offered to keep; it
+    replaces a form in progress. None when the organisation file no longer has the type."""
+    async with svc.db.transaction() as session:
+        request = await get_request(session, request_id)
+        if request is None or request.requester_id != user_id:
+            return None
+        department = svc.org.department(request.department_key)
+        request_type = department.request_type(request.type_key) if department else None
+        if request_type is None:  # moved to a department without the type: where it has it
+            department, request_type = next(
+                ((d, rt) for d in svc.org.departments
+                 if (rt := d.request_type(request.type_key)) is not None), (None, None))
+        if department is None or request_type is None:
+            return None
+        state = engine.repeat(department, request_type, request.id, list(request.answers))
+        await drafts.clear_pending(session, user_id, user_id)
+        await drafts.replace_draft(session, user_id, state.stage, svc.clock.now(),
+                                   department_key=state.department_key,
+                                   type_key=state.type_key, answers=state.answers,
+                                   priority=state.priority, earlier=state.earlier,
+                                   watchers=state.watchers)
+    return state
+
+
 async def cancel_form(svc: Services, user_id: int, *, pending: bool = True) -> bool:
     """Drop the draft (and, unless told otherwise, a typed answer awaited); True if
     there was one."""
@@ -94,6 +124,7 @@ class Answered:
     stale: bool = False  # a button of an earlier question
     broken: bool = False  # the organisation file lost the draft's department or type
     error: Invalid | None = None
+    was: str | None = None  # the stage the answer was given at
 
 
 async def answer_form(svc: Services, user_id: int, update_id: int | None, given: FormInput,
@@ -111,6 +142,7 @@ async def answer_form(svc: Services, user_id: int, update_id: int | None, given:
             expected[1] is not None and state.field_index != expected[1]))
         if redelivered or stale:
             return Answered(state, redelivered, stale)
+        was = state.stage
         try:
             error = engine.answer(svc.org, state, given, _today(svc))
         except FormBroken:
@@ -119,7 +151,7 @@ async def answer_form(svc: Services, user_id: int, update_id: int | None, given:
         if error is None:
             _apply(draft, state)
             await drafts.save_draft(session, draft, svc.clock.now())
-        return Answered(state, error=error)
+        return Answered(state, error=error, was=was)
 
 
 async def step_back(svc: Services, user_id: int) -> DraftState | None:
@@ -156,6 +188,25 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
             return "form.already_submitted"
         answers = answers_of(svc.org, state)
         dates = [d for a in answers if a["type"] == "date" and (d := date_answer(a))]
-        await create_request(session, svc, user_id, department, request_type, answers,
-                             state.priority or "normal", min(dates) if dates else None)
+        request, _ = await create_request(session, svc, user_id, department, request_type,
+                                          answers, state.priority or "normal",
+                                          min(dates) if dates else None)
+        # people picked who never wrote to the bot: known by the name the picker gave
+        picked = {w["id"]: w for w in state.watchers if w["id"] != user_id}
+        known = await users.get_users(session, set(picked))
+        for person in picked.values():
+            if person["id"] not in known:
+                await users.remember_user(session, users.UserInfo(person["id"], person["name"]),
+                                          svc.clock.now(), private=False)
+        added = await watchers.add(session, request.id,
+                                   [w["id"] for w in state.watchers if w["id"] != user_id],
+                                   user_id, svc.clock.now())
+        for watcher in added:
+            seen = known.get(watcher)
+            if seen is not None and seen.blocked:  # known to refuse: say so now
+                notify(session, svc.clock.now(), user_id, "watcher_unreachable", request,
+                       actor_id=watcher)
+            else:  # also finds out at once whether they can be written to
+                notify(session, svc.clock.now(), watcher, "watch_added", request,
+                       actor_id=user_id)
     return None

@@ -8,7 +8,8 @@ from telegram import ForceReply, Message, Update
 from telegram.error import BadRequest
 
 from bot import keyboards
-from bot.callbacks import RequestPress
+from bot.callbacks import SKIP, RequestPress
+from bot.handlers import form
 from bot.i18n import as_text, cut, plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, sender, services
@@ -33,6 +34,7 @@ from core.workflow import (
     remember_message,
     reviewed,
     skip_comment,
+    skip_reason,
 )
 
 # the message each press belongs on: a press from any other message is refused. An
@@ -118,6 +120,10 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
         elif step.person:
             await _apply(update, context, where, press.request_id, action,
                          to_person=int(press.arg) if press.arg and press.arg.isdigit() else 0)
+        elif step.optional_reason and press.arg == SKIP:
+            await _skip_reason(update, context, where, press.request_id, action)
+        elif step.refills_form:
+            await _refill(update, context, where, press.request_id, action)
         elif step.needs_reason:
             await _ask_reason(update, context, where, press.request_id, action, press.arg)
         else:
@@ -175,8 +181,11 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
     if to_department and department is None:
         await query.answer(toast(lang, "press.outdated"), show_alert=True)
         return
-    data = {"to": to_department} if to_department else None
-    outcome = await begin_input(svc, request_id, action, where, data)
+    data: dict[str, object] = {"to": to_department} if to_department else {}
+    optional = TRANSITIONS[action].optional_reason
+    if optional:  # the message pressed, to take its button away once it is done
+        data["from"] = where.message_id
+    outcome = await begin_input(svc, request_id, action, where, data or None)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
@@ -188,11 +197,60 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
         where.chat_id,
         t(lang, TRANSITIONS[action].prompt or "", actor=person(update.effective_user, link=True),
           id=request_id, department=department.name if department else ""),
-        reply_markup=ForceReply(selective=True),
+        # a reason that may be left out has Skip instead (one message has one markup)
+        reply_markup=keyboards.skip_reason(lang, request_id, action) if optional
+        else ForceReply(selective=True),
         reply_to_message_id=None if chosen else where.message_id,
         message_thread_id=_thread(update),
     )
     await prompt_shown(svc, where, prompt.message_id)
+    if optional:  # its Skip acts only from it
+        await remember_message(svc, request_id, prompt.chat.id, prompt.message_id, CHOOSER,
+                               _thread(update))
+
+
+async def _refill(update: Update, context: Context, where: Press, request_id: int,
+                  action: Action) -> None:
+    """Repeat: checked like every press, then the form starts with the earlier answers."""
+    query = update.callback_query
+    assert query is not None
+    lang = language(update, context)
+    outcome = await check(services(context), request_id, action, where)
+    if not outcome.ok:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    if not await form.repeat(update, context, request_id):
+        await query.answer(toast(lang, "press.outdated"), show_alert=True)
+        return
+    step = TRANSITIONS[action]
+    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+
+
+async def _skip_reason(update: Update, context: Context, where: Press, request_id: int,
+                       action: Action) -> None:
+    """Skip under the prompt: the action without a reason; the prompt loses its button."""
+    query = update.callback_query
+    assert query is not None
+    lang = language(update, context)
+    outcome = await skip_reason(services(context), request_id, action, where)
+    if not outcome.ok:
+        await query.answer(await refusal_text(update, context, outcome), show_alert=True)
+        return
+    sender(context).wake()
+    step = TRANSITIONS[action]
+    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    await _edit_markup(update, None)
+    message = query.message
+    replied = message.reply_to_message if isinstance(message, Message) else None
+    if replied is not None:  # the confirmation (or view) its Cancel was pressed on
+        await strip_buttons(context, where.chat_id, replied.message_id)
+
+
+async def strip_buttons(context: Context, chat_id: int, message_id: int) -> None:
+    try:
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except BadRequest:
+        pass
 
 
 async def _choose_department(update: Update, context: Context, where: Press,
@@ -277,8 +335,11 @@ async def _after_review(update: Update, context: Context, key: str, request_id: 
     request, rated = await reviewed(svc, request_id)
     department = svc.org.department(request.department_key) if request else None
     markup = None
-    if request is not None and request.status == Status.CLOSED and not rated:
-        key, markup = "review.accepted_rate", keyboards.rate_only(request_id)
+    if request is not None and request.status == Status.CLOSED:
+        # the closing notice: Repeat, and the rating still owed
+        markup = keyboards.closed(lang, request_id, rate=not rated)
+        if not rated:
+            key = "review.accepted_rate"
     query = update.callback_query
     assert query is not None
     try:

@@ -6,19 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, Message, ReplyKeyboardRemove, Update
 from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.callbacks import FormPress
 from bot.forms import engine
-from bot.forms.engine import DraftState, FormBroken
+from bot.forms.engine import MAX_WATCHERS, DraftState, FormBroken
 from bot.forms.fields import Invalid
 from bot.forms.inputs import (
     ChoiceInput,
     FileInput,
     FormInput,
+    KeepInput,
     OtherInput,
+    PeopleInput,
+    SharedUser,
     SkipInput,
     TextInput,
 )
@@ -27,10 +30,11 @@ from bot.forms.progress import (
     answers_of,
     cancel_form,
     open_form,
+    repeat_form,
     step_back,
     submit_form,
 )
-from bot.i18n import Html, t, toast
+from bot.i18n import Html, plain, t, toast
 from bot.render import question_text, summary_text
 from bot.runtime import Context, access, language, sender, services
 from core.context import Services
@@ -62,6 +66,21 @@ async def new(update: Update, context: Context) -> None:
                note=t(lang, "form.resumed") if resumed else None)
 
 
+async def repeat(update: Update, context: Context, request_id: int) -> bool:
+    """Repeat pressed (and checked): the form for the same type, earlier answers offered
+    to keep; False when the organisation file no longer has that type."""
+    assert update.effective_user and update.effective_message
+    if await _refused(update, context):
+        return True
+    svc, lang = services(context), language(update, context)
+    state = await repeat_form(svc, update.effective_user.id, request_id)
+    if state is None:
+        return False
+    await _ask(update.effective_message, context, lang, state,
+               note=t(lang, "form.repeat_of", id=request_id))
+    return True
+
+
 async def cancel(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
     svc, lang = services(context), language(update, context)
@@ -78,6 +97,18 @@ async def _ask(message: Message, context: Context, lang: str, state: DraftState,
     one message in the chat instead of two, and Telegram counts one, not two,
     against the chat's message-a-second budget."""
     svc = services(context)
+    if state.stage == "watchers":  # a reply keyboard: sent anew, never edited in
+        if pressed is not None:
+            await _close_buttons(pressed)
+            pressed = None
+        text: str = t(lang, "form.watchers", max=MAX_WATCHERS,
+                      button=plain(lang, "button.pick_people"))
+        markup: Any = keyboards.people_picker(lang)
+        if error is not None:
+            text = Html(t(lang, "form.error_wrap", error=t(lang, f"form.error.{error.key}",
+                                                           **error.values)) + "\n\n" + text)
+        await message.reply_html(text, reply_markup=markup)
+        return
     try:
         if state.stage == "summary":
             text, markup = _summary(svc, lang, state)
@@ -115,6 +146,7 @@ def _summary(svc: Services, lang: str, state: DraftState) -> tuple[Html, Any]:
     request_type = engine.type_of(svc.org, state)
     text = summary_text(lang, svc.org, state, answers_of(svc.org, state), request_type.name,
                         department.name, request_type.ask_priority)
+
     q = engine.question(svc.org, state)
     return text, keyboards.form_question(lang, svc.org, q, can_go_back=True)
 
@@ -142,6 +174,14 @@ async def advance(update: Update, context: Context, given: FormInput,
     pressed = update.callback_query
     if pressed is not None:
         await pressed.answer(toast(lang, "form.stale") if answered.stale else None)
+        if answered.stale and state.stage == "watchers":
+            return True  # the picker is under the input field already: not sent again
+    if answered.was == "watchers" and answered.error is None:
+        # the picker's reply keyboard is taken away with a word on who is kept informed
+        names = ", ".join(w["name"] for w in state.watchers)
+        await message.reply_html(t(lang, "form.watchers_added", names=names) if names
+                                 else t(lang, "form.watchers_none"),
+                                 reply_markup=ReplyKeyboardRemove())
     # a pressed message becomes the current question, also after a stale press:
     # a button left over by a crash between the answer and its reply then leads
     # on instead of saying "earlier step" forever
@@ -169,6 +209,12 @@ async def on_message(update: Update, context: Context) -> bool:
         given = FileInput(message.photo[-1].file_id, "photo", None)
     elif message.document is not None:
         given = FileInput(message.document.file_id, "document", message.document.file_name)
+    elif message.users_shared is not None:  # people picked with the picker
+        shared = message.users_shared
+        given = PeopleInput(shared.request_id, tuple(
+            SharedUser(u.user_id, " ".join(n for n in (u.first_name, u.last_name) if n)
+                       or (f"@{u.username}" if u.username else str(u.user_id)))
+            for u in shared.users))
     else:
         given = OtherInput(_kind(message))
     return await advance(update, context, given)
@@ -194,6 +240,8 @@ async def on_press(update: Update, context: Context, press: FormPress) -> None:
         await advance(update, context, ChoiceInput(args[1]), ("field", int(args[0])))
     elif verb == "skip":
         await advance(update, context, SkipInput(), ("field", int(args[0])))
+    elif verb == "keep":
+        await advance(update, context, KeepInput(), ("field", int(args[0])))
     elif verb == "pri":
         await advance(update, context, ChoiceInput(args[0]), ("priority", None))
     elif verb == "back":

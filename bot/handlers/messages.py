@@ -23,6 +23,13 @@ from db.models import PendingInput
 async def private_message(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None and update.effective_user is not None
+    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+    pending = await awaited_reason(services(context), message.chat.id,
+                                   update.effective_user.id, reply_to) \
+        if message.text is not None else None
+    if pending is not None:  # the reason for cancelling a request
+        await _typed_reason(update, context, pending)
+        return
     if await _reply_about_request(update, context):
         return
     # a rating comment is a reply to its prompt, or any text while no form is open
@@ -67,6 +74,10 @@ async def _typed_reason(update: Update, context: Context, pending: PendingInput)
                                  parse_mode=None)
         return
     sender(context).wake()
+    if message.chat.type == ChatType.PRIVATE:  # Cancel request: its buttons are done
+        for shown in (pending.prompt_message_id, pending.data.get("from")):
+            if shown:
+                await actions.strip_buttons(context, message.chat.id, int(shown))
 
 
 async def _reply_about_request(update: Update, context: Context) -> bool:

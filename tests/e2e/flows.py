@@ -44,11 +44,19 @@ async def file_access_request(emu: BotApiEmulator, bot: BotUnderTest,
     await press(emu, bot, user_id, last(emu, user_id), "Write")
     await press(emu, bot, user_id, last(emu, user_id), "Skip")
     await press(emu, bot, user_id, last(emu, user_id), "🔥 Urgent" if urgent else "Normal")
+    await skip_watchers(emu, bot, user_id)
     await press(emu, bot, user_id, last(emu, user_id), "✅ Send")
     confirmation = next((m.text for m in reversed(emu.bot_messages(user_id))
                          if "Request #" in m.text), "")
     assert confirmation, last(emu, user_id).text
     return int(confirmation.split("#")[1].split()[0])
+
+
+async def skip_watchers(emu: BotApiEmulator, bot: BotUnderTest, user_id: int = REQUESTER,
+                        label: str = "Skip") -> None:
+    """"Keep anyone informed?": Skip on the picker's reply keyboard."""
+    emu.users[user_id].tap(label)
+    await bot.settle()
 
 
 def card(emu: BotApiEmulator, request_id: int, chat_id: int = IT_CHAT) -> EmuMessage:

@@ -10,7 +10,7 @@ from bot.harness import BotUnderTest
 from db.models import FormDraft, Request
 from emulator import BotApiEmulator, EmuMessage
 from tests.conftest import FIN_CHAT, IT_CHAT, REQUESTER, ROOT, example_org
-from tests.e2e.flows import bind, button_texts, card, last, press, say
+from tests.e2e.flows import bind, button_texts, card, last, press, say, skip_watchers
 
 Q_SYSTEM = "1/3. Which system?"
 Q_LEVEL = "2/3. Access level"
@@ -166,8 +166,11 @@ async def test_number_range_in_hr_certificate_and_no_priority(emu, bot):
     assert question.text.startswith("2/2. How many copies?")
     assert "from 1 to 10" in question.text
     assert_refused(await say(emu, bot, REQUESTER, "11"), "at most 10", "2/2. How many copies?")
-    summary = await say(emu, bot, REQUESTER, "2")
-    assert summary.text.startswith("Please check your request")  # no priority question
+    watchers = await say(emu, bot, REQUESTER, "2")
+    assert watchers.text.startswith("👥 Keep anyone informed?")  # no priority question
+    await skip_watchers(emu, bot)
+    summary = last(emu, REQUESTER)
+    assert summary.text.startswith("Please check your request")
     assert "Priority" not in summary.text
     assert "How many copies?: 2" in summary.text
 
@@ -183,6 +186,7 @@ async def test_html_in_answers_is_shown_exactly_as_typed(emu, bot):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Admin")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     summary = last(emu, REQUESTER)
     assert f"Which system?: {typed}\n" in summary.text
     assert "Needed by: —" in summary.text
@@ -228,6 +232,7 @@ async def test_cancel_button_on_the_summary(emu, bot):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Read")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     summary = last(emu, REQUESTER)
     before = bot_count(emu)
     await press(emu, bot, REQUESTER, summary, "✖ Cancel")
@@ -280,6 +285,7 @@ async def test_back_button(emu, bot):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Read")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     summary = last(emu, REQUESTER)
     assert "Which system?: SAP" in summary.text and "1C" not in summary.text
     await press(emu, bot, REQUESTER, summary, "« Back")
@@ -412,6 +418,7 @@ async def test_restart_mid_form_continues(emu, bot, database_url, org, clock):
         assert last(emu, REQUESTER).text.startswith(Q_DEADLINE)
         await press(emu, again, REQUESTER, last(emu, REQUESTER), "Skip")
         await press(emu, again, REQUESTER, last(emu, REQUESTER), "Normal")
+        await skip_watchers(emu, again)
         summary = last(emu, REQUESTER)
         assert "Which system?: 1C" in summary.text and "Access level: Write" in summary.text
         await press(emu, again, REQUESTER, summary, "✅ Send")
@@ -471,6 +478,7 @@ async def test_double_press_of_send_creates_one_request(emu, bot):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Write")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     summary = last(emu, REQUESTER)
     first = emu.users[REQUESTER].press(summary, "✅ Send")
     second = emu.users[REQUESTER].press(summary, "✅ Send")
@@ -514,6 +522,7 @@ async def test_finance_request_with_a_document(emu, bot):
     assert last(emu, REQUESTER).text.startswith("4/4. Pay by")
     await say(emu, bot, REQUESTER, "2026-12-01")
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     summary = last(emu, REQUESTER)
     assert "Amount, RUB: 12500.5" in summary.text
     assert "invoice-42.pdf" in summary.text
@@ -549,6 +558,7 @@ async def test_photo_for_an_optional_file_field(emu, bot):
     emu.users[REQUESTER].send_photo(REQUESTER)
     await bot.settle()
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
     number = int(last(emu, REQUESTER).text.split("#")[1].split()[0])
     group = emu.bot_messages(IT_CHAT)
@@ -579,6 +589,10 @@ async def test_russian_user_sees_russian_questions(emu, bot):
     await press(emu, bot, RUSSIAN, last(emu, RUSSIAN), "Пропустить")
     assert last(emu, RUSSIAN).text.startswith("Насколько это срочно?")
     await press(emu, bot, RUSSIAN, last(emu, RUSSIAN), "🔥 Срочно")
+    assert last(emu, RUSSIAN).text.startswith("👥 Держать кого-нибудь в курсе?")
+    assert emu.users[RUSSIAN].reply_buttons() == ["👥 Выбрать людей", "Пропустить"]
+    await skip_watchers(emu, bot, RUSSIAN, "Пропустить")
+    assert emu.users[RUSSIAN].reply_buttons() == []  # the reply keyboard is taken away
     summary = last(emu, RUSSIAN)
     assert summary.text.startswith("Проверьте, пожалуйста, заявку")
     await press(emu, bot, RUSSIAN, summary, "✅ Отправить")

@@ -70,7 +70,8 @@ async def fill_form(emu, user_id: int) -> None:
     """/new and every answer up to the summary, as a person does it."""
     steps = [("Which department", "IT"), ("what kind of request", "Access to a system"),
              ("1/3. Which system?", None), ("2/3. Access level", "Write"),
-             ("3/3. Needed by", "Skip"), ("How urgent", "Normal")]
+             ("3/3. Needed by", "Skip"), ("How urgent", "Normal"),
+             ("Keep anyone informed", "tap:Skip")]
     emu.users[user_id].send(user_id, "/new")
     for marker, button in steps:
         await emu.wait_for(lambda m=marker: (emu.last_bot_message(user_id) is not None
@@ -78,6 +79,8 @@ async def fill_form(emu, user_id: int) -> None:
                            timeout=20, what=marker)
         if button is None:
             emu.users[user_id].send(user_id, "1C Accounting")
+        elif button.startswith("tap:"):  # a reply keyboard's button
+            emu.users[user_id].tap(button.removeprefix("tap:"))
         else:
             emu.users[user_id].press(emu.last_bot_message(user_id), button)
     await emu.wait_for(lambda: "Please check your request" in emu.last_bot_message(user_id).text,

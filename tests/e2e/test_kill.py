@@ -85,6 +85,7 @@ def decide(emu, user_id):
              ("2/3. Access level", ("press", "Write")),
              ("3/3. Needed by", ("press", "Skip")),
              ("How urgent", ("press", "Normal")),
+             ("Keep anyone informed", ("tap", "Skip")),
              ("Please check your request", ("press", "✅ Send"))]
     for marker, action in steps:
         if marker in text:
@@ -143,6 +144,8 @@ async def test_thirty_kills(emu, tmp_path):
                 try:
                     if kind == "press":
                         emu.users[user_id].press(last, what)
+                    elif kind == "tap":  # a reply keyboard's button
+                        emu.users[user_id].tap(what)
                     else:
                         emu.users[user_id].send(user_id, what)
                 except LookupError:  # the buttons changed meanwhile

@@ -13,7 +13,7 @@ from tornado.netutil import bind_sockets
 from bot.harness import BotUnderTest
 from bot.webhook import web_application
 from tests.conftest import EXECUTOR, IT_CHAT, REQUESTER
-from tests.e2e.flows import bind, card, file_access_request, last, press, say
+from tests.e2e.flows import bind, card, file_access_request, last, press, say, skip_watchers
 
 
 class MeteredBot(BotUnderTest):
@@ -63,15 +63,16 @@ async def test_metrics_follow_what_happened(emu, metered, clock):
     assert value(after, "baton_open_requests", department="it", status="in_progress") == 1
     assert value(after, "baton_open_requests", department="it", status="new") == 1
     assert value(after, "baton_open_requests", department="hr", status="new") == 0
-    # one form is 8 updates: /new, 6 presses, one typed answer; then /bind and Take
+    # one form is 9 updates: /new, 6 presses, one typed answer, the picker's Skip (a
+    # message); then /bind and Take
     assert value(after, "baton_updates_total", kind="command") == 3  # /bind, /new, /new
     assert value(after, "baton_updates_total", kind="callback_query") == 13
-    assert value(after, "baton_updates_total", kind="message") == 2
+    assert value(after, "baton_updates_total", kind="message") == 4
     handled = sum(value(after, "baton_updates_total", kind=k)
                   for k in ("command", "callback_query", "message"))
     timed = sum(value(after, "baton_handler_seconds_count", kind=k)
                 for k in ("command", "callback_query", "message"))
-    assert timed == handled == 18
+    assert timed == handled == 20
     # two cards posted (and edited once on Take), two confirmations, a taken notice
     assert value(after, "baton_messages_sent_total", kind="card") == 3
     assert value(after, "baton_messages_sent_total", kind="notice") >= 3
@@ -98,6 +99,7 @@ async def test_retries_and_refusals_are_counted(emu, metered):
     await say(emu, bot, REQUESTER, "1C")
     for button in ("Write", "Skip", "Normal"):
         await press(emu, bot, REQUESTER, last(emu, REQUESTER), button)
+    await skip_watchers(emu, bot)
     # the confirmation is refused for good: the requester blocked the bot meanwhile
     emu.users[REQUESTER].press(last(emu, REQUESTER), "✅ Send")
     emu.users[REQUESTER].block_bot(notify=False)  # before the bot has handled the press

@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from bot.harness import sqlite_url
 from core.clock import FakeClock
@@ -31,7 +31,7 @@ from core.lifecycle import Status
 from core.org import OrgConfig
 from db import users
 from db.migrate import upgrade
-from db.models import OutboxMessage, Request, User
+from db.models import OutboxMessage, Request, User, Watcher
 from db.session import Database
 from tests.conftest import ADMIN, HR_CHAT, IT_CHAT, REQUESTER, example_org
 from tests.databases import fresh_postgres
@@ -112,6 +112,7 @@ class World:
         async with self.svc.db.transaction() as session:
             ids = request_ids if isinstance(request_ids, list) else [request_ids]
             await session.execute(update(Request).where(Request.id.in_(ids)).values(values))
+            await session.execute(delete(Watcher).where(Watcher.request_id.in_(ids)))
 
     async def row(self, request_id: int) -> Request:
         return (await self.rows([request_id]))[request_id]

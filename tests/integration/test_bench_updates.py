@@ -5,8 +5,9 @@ import pytest
 
 from bench.updates import one_run
 
-# Baton: /new, department, type, a text, a choice, Skip, priority, Send; then Take, Done
-BATON_UPDATES_PER_REQUEST = 8 + 2
+# Baton: /new, department, type, a text, a choice, Skip, priority, the picker's Skip,
+# Send; then Take, Done
+BATON_UPDATES_PER_REQUEST = 9 + 2
 MINIMAL_UPDATES_PER_REQUEST = 2 + 8
 
 

@@ -13,11 +13,11 @@ BIG_ID = 2**31 - 1  # the largest the requests.id column holds
 
 
 FORM_SAMPLES = {
-    "dep": ("finance",), "typ": ("reimburse",), "opt": (9, 59), "skip": (9,),
+    "dep": ("finance",), "typ": ("reimburse",), "opt": (9, 59), "skip": (9,), "keep": (9,),
     "pri": ("urgent",), "ok": (), "no": (), "back": (),
 }
 REQUEST_ARGS = {"transfer": "finance", "rate": 5, "assign": 9999999999,
-                "reassign": 9999999999}
+                "reassign": 9999999999, "cancel": cb.SKIP}
 # every (verb, argument) a button may carry
 REQUEST_SAMPLES = [(verb, REQUEST_ARGS.get(verb) if n else None)
                    for verb, arities in sorted(REQUEST_VERBS.items()) for n in sorted(arities)]
@@ -31,13 +31,16 @@ def test_samples_cover_every_verb() -> None:
 def test_buttons_that_start_an_action_carry_its_name() -> None:
     pressed = {a.value for a, step in TRANSITIONS.items() if step.places}
     assert pressed == {"take", "reject", "transfer", "done", "need_info", "release",
-                       "accept", "reopen", "assign", "reassign"}
+                       "accept", "reopen", "assign", "reassign", "cancel", "follow",
+                       "unfollow", "repeat"}
     assert set(REQUEST_VERBS) == pressed | {"rate", "nocom", "drop", "nopick"}
+    assert parse("v1:r:cancel:42") == RequestPress("cancel", 42)
+    assert parse("v1:r:cancel:42:skip") == RequestPress("cancel", 42, "skip")  # its Skip
     assert parse("v1:r:need_info:42") == RequestPress("need_info", 42)
     assert parse("v1:r:need_info:42").action is Action.NEED_INFO  # type: ignore[union-attr]
     assert parse("v1:r:rate:42:5").action is None  # type: ignore[union-attr]
     # actions no button starts are not verbs
-    for action in ("answer", "cancel", "auto_close"):
+    for action in ("answer", "auto_close"):
         assert parse(f"v1:r:{action}:42") is None
 
 

@@ -12,7 +12,16 @@ import pytest
 from bot.forms import engine
 from bot.forms.engine import DraftState, FormBroken
 from bot.forms.fields import Invalid
-from bot.forms.inputs import ChoiceInput, FileInput, OtherInput, SkipInput, TextInput
+from bot.forms.inputs import (
+    ChoiceInput,
+    FileInput,
+    KeepInput,
+    OtherInput,
+    PeopleInput,
+    SharedUser,
+    SkipInput,
+    TextInput,
+)
 from core.org import OrgConfig, parse_org
 from tests.conftest import ROOT, example_org
 
@@ -96,7 +105,10 @@ def test_whole_path_with_priority(org: OrgConfig) -> None:
     ok(org, state, TextInput("31.12.2026"))
     assert state.stage == "priority"
     ok(org, state, ChoiceInput("urgent"))
-    assert (state.stage, state.priority) == ("summary", "urgent")
+    assert (state.stage, state.priority) == ("watchers", "urgent")
+    assert engine.question(org, state).stage == "watchers"
+    ok(org, state, SkipInput())
+    assert (state.stage, state.watchers) == ("summary", [])
     assert state.answers == {
         "system": {"value": "1C", "display": "1C"},
         "level": {"value": "Write", "display": "Write"},
@@ -143,7 +155,8 @@ def test_priority_must_be_normal_or_urgent(org: OrgConfig) -> None:
 
 def test_summary_is_answered_with_buttons_only(org: OrgConfig) -> None:
     state = at_access(org)
-    for given in (TextInput("1C"), ChoiceInput("0"), SkipInput(), ChoiceInput("normal")):
+    for given in (TextInput("1C"), ChoiceInput("0"), SkipInput(), ChoiceInput("normal"),
+                  SkipInput()):
         ok(org, state, given)
     assert state.stage == "summary"
     assert refused(org, state, TextInput("yes")) == Invalid("use_buttons")
@@ -180,7 +193,7 @@ def test_certificate_does_not_ask_priority(org: OrgConfig) -> None:
     assert refused(org, state, TextInput("0")) == Invalid("number_min", {"min": "1"})
     assert refused(org, state, TextInput("11")) == Invalid("number_max", {"max": "10"})
     ok(org, state, TextInput("2"))
-    assert (state.stage, state.priority) == ("summary", "normal")
+    assert (state.stage, state.priority) == ("watchers", "normal")
     assert state.answers["copies"] == {"value": 2.0, "display": "2"}
 
 
@@ -199,7 +212,7 @@ def test_type_without_fields_goes_straight_on() -> None:
     engine.back(org, state)
     assert state.stage == "type"
     ok(org, state, ChoiceInput("card"))
-    assert (state.stage, state.priority) == ("summary", "normal")
+    assert (state.stage, state.priority) == ("watchers", "normal")
     engine.back(org, state)
     assert state.stage == "type"
 
@@ -221,7 +234,8 @@ def test_file_field(org: OrgConfig) -> None:
 
 def test_back_at_each_stage(org: OrgConfig) -> None:
     state = at_access(org)
-    for given in (TextInput("1C"), ChoiceInput("1"), SkipInput(), ChoiceInput("normal")):
+    for given in (TextInput("1C"), ChoiceInput("1"), SkipInput(), ChoiceInput("normal"),
+                  SkipInput()):
         ok(org, state, given)
     assert state.stage == "summary"
     engine.back(org, state)
@@ -255,13 +269,13 @@ def test_back_keeps_earlier_answers_and_they_can_be_changed(org: OrgConfig) -> N
 def test_back_from_summary_without_priority_goes_to_the_last_field(org: OrgConfig) -> None:
     state = engine.start(org)
     for given in (ChoiceInput("hr"), ChoiceInput("certificate"), ChoiceInput("1"),
-                  TextInput("3")):
+                  TextInput("3"), SkipInput()):
         ok(org, state, given)
     assert state.stage == "summary"
     engine.back(org, state)
     assert (state.stage, state.field_index) == ("field", 1)
     ok(org, state, TextInput("4"))
-    assert state.stage == "summary" and state.answers["copies"]["value"] == 4.0
+    assert state.stage == "watchers" and state.answers["copies"]["value"] == 4.0
 
 
 def test_back_from_type_with_one_department_stays() -> None:
@@ -304,3 +318,83 @@ def test_draft_for_a_removed_type_is_broken(org: OrgConfig) -> None:
 def test_draft_past_the_last_field_is_broken(org: OrgConfig) -> None:
     with pytest.raises(FormBroken):
         engine.question(org, DraftState("field", "it", "access", 3, {}))
+
+
+# ------------------------------------------------------------------ watchers, Repeat
+
+
+def test_the_picker_step_takes_people_or_skip(org: OrgConfig) -> None:
+    state = at_access(org)
+    for given in (TextInput("1C"), ChoiceInput("1"), SkipInput(), ChoiceInput("normal")):
+        ok(org, state, given)
+    assert state.stage == "watchers"
+    # a typed text is no answer, nor people picked with another button
+    assert refused(org, state, TextInput("Bob")) == Invalid("use_picker")
+    other = PeopleInput(engine.PICKER_ID + 1, (SharedUser(5, "Bob"),))
+    assert refused(org, state, other) == Invalid("use_picker")
+    people = tuple(SharedUser(i, f"P{i}") for i in range(1, 8))
+    ok(org, state, PeopleInput(engine.PICKER_ID, people))
+    assert [w["id"] for w in state.watchers] == [1, 2, 3, 4, 5]  # at most MAX_WATCHERS
+    engine.back(org, state)  # past the picker, which has no Back of its own
+    assert state.stage == "priority"
+    ok(org, state, ChoiceInput("urgent"))
+    ok(org, state, TextInput("пропустить "))  # the reply keyboard's Skip, in Russian
+    assert (state.stage, state.watchers) == ("summary", [])
+
+
+def test_repeat_offers_earlier_answers_but_not_dates(org: OrgConfig) -> None:
+    department = org.department("it")
+    assert department is not None
+    access = department.request_type("access")
+    assert access is not None
+    earlier = [
+        {"key": "system", "label": "Which system?", "type": "text", "value": "x" * 40,
+         "display": "x" * 40},
+        {"key": "level", "label": "Access level", "type": "choice", "value": "Admin",
+         "display": "Admin"},
+        {"key": "deadline", "label": "Needed by", "type": "date", "value": "2026-12-31",
+         "display": "31.12.2026"},
+    ]
+    state = engine.repeat(department, access, 7, earlier)
+    q = engine.question(org, state)
+    assert (q.stage, q.number, q.earlier) == ("field", 1, "x" * 40)
+    ok(org, state, KeepInput())
+    assert state.answers["system"] == {"value": "x" * 40, "display": "x" * 40}
+    assert engine.question(org, state).earlier == "Admin"
+    ok(org, state, KeepInput())
+    assert state.answers["level"]["value"] == "Admin"
+    q = engine.question(org, state)
+    assert q.field is not None and q.field.type == "date" and q.earlier is None
+    assert refused(org, state, KeepInput()) == Invalid("choose_option")  # asked again
+
+
+def test_repeat_keeps_a_file_and_drops_an_option_no_longer_offered(org: OrgConfig) -> None:
+    department = org.department("finance")
+    assert department is not None
+    invoice = department.request_type("invoice")
+    assert invoice is not None
+    earlier = [
+        {"key": "supplier", "label": "Supplier", "type": "text", "value": "Paper & Co",
+         "display": "Paper & Co"},
+        {"key": "amount", "label": "Amount", "type": "number", "value": 12500.0,
+         "display": "12500"},
+        {"key": "invoice", "label": "Invoice", "type": "file", "value": "BQAD",
+         "display": "inv.pdf", "file_id": "BQAD", "file_kind": "document"},
+    ]
+    state = engine.repeat(department, invoice, 3, earlier)
+    ok(org, state, KeepInput())
+    ok(org, state, KeepInput())
+    q = engine.question(org, state)
+    assert q.field is not None and q.field.type == "file" and q.earlier == "inv.pdf"
+    ok(org, state, KeepInput())
+    assert state.answers["invoice"] == {"value": "BQAD", "display": "inv.pdf",
+                                        "file_id": "BQAD", "file_kind": "document"}
+    it = org.department("it")
+    assert it is not None
+    access = it.request_type("access")
+    assert access is not None
+    gone = [{"key": "level", "label": "Access level", "type": "choice", "value": "Root",
+             "display": "Root"}]
+    state = engine.repeat(it, access, 4, gone)
+    ok(org, state, TextInput("1C"))
+    assert engine.question(org, state).earlier is None  # "Root" is no option any more

@@ -22,7 +22,7 @@ def can_apply(action: Action, status: Status | str) -> bool:
     return Status(status) in TRANSITIONS[action].sources
 
 # what SPEC §3 says, written out independently of the code
-EXPECTED: dict[Action, tuple[set[Status], Status, set[Role]]] = {
+EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
     A.TAKE: ({S.NEW}, S.IN_PROGRESS, {R.EXECUTOR, R.MANAGER}),
     A.RELEASE: ({S.IN_PROGRESS, S.WAITING}, S.NEW, {R.ASSIGNEE, R.MANAGER}),
     A.NEED_INFO: ({S.IN_PROGRESS}, S.WAITING, {R.ASSIGNEE, R.MANAGER}),
@@ -38,7 +38,21 @@ EXPECTED: dict[Action, tuple[set[Status], Status, set[Role]]] = {
     A.ASSIGN: ({S.NEW}, S.IN_PROGRESS, {R.MANAGER}),
     A.REASSIGN: ({S.IN_PROGRESS}, S.IN_PROGRESS, {R.MANAGER}),
     A.AUTO_CLOSE: ({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}),
+    # SPEC §5: no status changes; anyone who may see an open request follows it (the
+    # requester and the watchers excluded, see below), a watcher unfollows, the requester
+    # repeats a closed or rejected request
+    A.FOLLOW: ({S.NEW, S.IN_PROGRESS, S.WAITING, S.ON_REVIEW}, None,
+               {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}),
+    A.UNFOLLOW: (set(Status), None, {R.WATCHER}),
+    A.REPEAT: ({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}),
 }
+
+
+def test_follow_is_not_for_the_requester_nor_a_watcher() -> None:
+    assert allowed(A.FOLLOW, {R.MANAGER})
+    assert not allowed(A.FOLLOW, {R.MANAGER, R.REQUESTER})
+    assert not allowed(A.FOLLOW, {R.EXECUTOR, R.WATCHER})
+    assert allowed(A.UNFOLLOW, {R.EXECUTOR, R.WATCHER})
 
 
 def test_every_action_has_a_transition() -> None:
@@ -96,13 +110,15 @@ def test_release_returns_to_new() -> None:
 def test_final_statuses_have_no_way_out() -> None:
     assert FINAL_STATUSES == {S.CLOSED, S.REJECTED, S.CANCELLED}
     for status in FINAL_STATUSES:
-        assert [a for a in Action if can_apply(a, status)] == []
+        # no way out: what may still be done there changes no status
+        assert [a for a in Action if can_apply(a, status)
+                and TRANSITIONS[a].target is not None] == []
 
 
 def test_open_and_final_split_every_status() -> None:
     assert OPEN_STATUSES | FINAL_STATUSES == set(Status)
     assert not OPEN_STATUSES & FINAL_STATUSES
-    assert {t.target for t in TRANSITIONS.values()} <= set(Status)
+    assert {t.target for t in TRANSITIONS.values()} - {None} <= set(Status)
 
 
 def test_every_open_status_can_be_left() -> None:

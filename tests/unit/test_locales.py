@@ -85,7 +85,8 @@ FAMILIES: dict[str, set[str]] = {
     "form.error.": set(invalid_keys()),
     "form.hint_": {"date", "choice", "file"},  # text and number have their own hints
     "commands.": set(PRIVATE_COMMANDS) | set(GROUP_COMMANDS),
-    "button.": {"take", "done", "submit", "accept", "urgent"},  # the demo's labels
+    # the demo's labels
+    "button.": {"take", "done", "submit", "accept", "urgent", "pick_people"},
     # what core.away answers to /away and /back
     "away.": {"not_executor", "bad_dates", "end_before_start", "past", "unknown_deputy",
               "self_deputy", "saved", "to_queue", "to_deputy", "back", "not_away"},
@@ -215,6 +216,14 @@ def _notice_templates() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for _path, tree in trees():
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "_tell":
+                # core.workflow: the requester's notice and its watchers' twin
+                template = node.args[1]
+                assert isinstance(template, ast.Constant), ast.unparse(node)
+                args = {k.arg for k in node.keywords if k.arg} - {"keyboard"}
+                for name in (template.value, f"watch_{template.value}"):
+                    found.setdefault(str(name), set()).update(args)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id in ("notify", "notify_group"):
                 template = node.args[3]  # (session, now, user or department, template…)
