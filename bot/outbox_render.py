@@ -38,6 +38,10 @@ _CHAT_GONE = ("chat not found", "thread not found", "topic_deleted", "topic_clos
               "group chat was deactivated")
 
 
+class Permanent(Exception):
+    """Telegram refuses this message for good (blocked, kicked, chat gone)."""
+
+
 def chat_is_gone(exc: Forbidden | BadRequest) -> bool:
     """403 is about the chat; a 400 is about one message unless it names the chat."""
     return isinstance(exc, Forbidden) or any(
@@ -93,8 +97,10 @@ class OutboxRenderer:
         self.svc, self.bot, self._call = svc, bot, call
 
     async def send(self, d: Delivery) -> None:
-        # a person marked unreachable is tried all the same: they may have come back
-        # (through another instance), and Telegram's 403 is the only sure answer
+        recipient = d.people.get(d.item.chat_id)
+        if d.item.chat_id > 0 and recipient is not None and recipient.blocked:
+            # until they unblock us (Telegram tells: core.people.private_chat_changed)
+            raise Permanent("the user blocked the bot or never started it")
         payload = d.payload
         if isinstance(payload, Card):
             assert d.request is not None

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from bot.i18n import pick_language
 from bot.limiter import retry_seconds, sender_calls
 from bot.metrics import Metrics
-from bot.outbox_render import Delivery, OutboxRenderer, chat_is_gone
+from bot.outbox_render import Delivery, OutboxRenderer, Permanent, chat_is_gone
 from bot.pacer import Pacer
 from core import delivery as delivery_policy
 from core import outgoing
@@ -260,6 +260,9 @@ class OutboxSender:
                 await outbox.retry_later(session, item.id, delivery.attempt, now,
                                          "chat migrated", delivery.parts_done)
             self.metrics.retried.labels("migrated").inc()
+            return False
+        except Permanent as exc:
+            await self._give_up(delivery, str(exc), chat_gone=True)
             return False
         except (Forbidden, BadRequest) as exc:
             await self._give_up(delivery, exc.message, chat_gone=chat_is_gone(exc))

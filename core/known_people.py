@@ -4,10 +4,9 @@ Nearly every update comes from someone whose name and language are already store
 as the update says; reading the row to find that out was a transaction per update.
 This remembers, per process, what was last read or written, so an unchanged person
 costs no database work. It only ever saves a write that would change nothing: a new
-name, a new language, or a first private message still reach the database. A
-``blocked`` mark another instance wrote meanwhile may stay stale until the person's
-row is written again; the sender does not trust that mark over Telegram (it sends,
-and a 403 marks them again), so nothing is lost by it.
+name, a new language, or a first private message still reach the database. Being
+blocked and unblocked is not learnt from messages: Telegram sends its own update
+for both (core.people.private_chat_changed), which is written whatever is cached.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ from core.context import Services
 from db import users
 from db.users import UserInfo
 
-__all__ = ["UserInfo", "follow_migration", "note_group", "remember_person"]
+__all__ = ["UserInfo", "follow_migration", "note_group", "private_chat_changed",
+           "remember_person"]
 
 
 async def remember_person(svc: Services, info: UserInfo, *, private: bool) -> None:
@@ -24,6 +25,20 @@ async def remember_person(svc: Services, info: UserInfo, *, private: bool) -> No
         user = await users.remember_user(session, info, svc.clock.now(), private=private)
         reachable = user.started and not user.blocked
     known.stored(info, reachable=reachable)
+
+
+async def private_chat_changed(svc: Services, info: UserInfo, *, reachable: bool) -> None:
+    """The person unblocked (restarted) the bot, or blocked it: Telegram says so, to
+    whichever instance gets the update. An unblock is written whatever this process
+    remembered (another instance may have marked them unreachable meanwhile); a
+    block is only forgotten here: the first message refused marks them, and tells
+    whom it concerns, as any refusal does (core.delivery)."""
+    if reachable:
+        async with svc.db.transaction() as session:
+            await users.remember_user(session, info, svc.clock.now(), private=True)
+        svc.known_people.stored(info, reachable=True)
+    else:
+        svc.known_people.forget(info.id)
 
 
 async def note_group(svc: Services, chat_id: int, title: str | None, by: int,

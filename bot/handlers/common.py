@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 async def remember_people(update: Update, context: Context) -> None:
     """Runs before every handler: keep names and languages fresh; note who started us."""
     user, chat = update.effective_user, update.effective_chat
-    if user is None or user.is_bot:
-        return
+    if user is None or user.is_bot or update.my_chat_member is not None:
+        return  # the bot blocked or unblocked: groups.membership writes what it means
     private = chat is not None and chat.type == ChatType.PRIVATE
     if not private and update.callback_query is None and update.message is None:
         return

@@ -10,7 +10,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from bot.i18n import Html, t
 from bot.runtime import Context, language, sender, services
 from core.binding import bind_group
-from core.people import follow_migration, note_group
+from core.people import UserInfo, follow_migration, note_group, private_chat_changed
 
 log = logging.getLogger(__name__)
 PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER,
@@ -48,11 +48,19 @@ async def bind(update: Update, context: Context) -> None:
 
 
 async def membership(update: Update, context: Context) -> None:
-    """The bot was added to a group or removed from one."""
+    """The bot was added to a group or removed from one; or a person blocked it, or
+    unblocked it, in their private chat."""
     change: ChatMemberUpdated | None = update.my_chat_member
-    if change is None or change.chat.type == ChatType.PRIVATE:
+    if change is None:
         return
     svc = services(context)
+    if change.chat.type == ChatType.PRIVATE:
+        user = change.from_user
+        await private_chat_changed(
+            svc, UserInfo(user.id, user.first_name, user.last_name, user.username,
+                          user.language_code),
+            reachable=change.new_chat_member.status == ChatMemberStatus.MEMBER)
+        return
     joined = change.new_chat_member.status in PRESENT
     was_in = change.old_chat_member.status in PRESENT
     await note_group(svc, change.chat.id, change.chat.title, change.from_user.id, member=joined)

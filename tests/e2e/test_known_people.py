@@ -2,8 +2,6 @@
 name reaches the database, and a person another instance marked unreachable who
 writes again gets their notices."""
 
-from sqlalchemy import update
-
 from db.models import User
 from tests.conftest import EXECUTOR, REQUESTER
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
@@ -24,15 +22,19 @@ async def test_a_new_name_is_stored(emu, bot):
     assert (await _stored(bot, REQUESTER)).first_name == "Margarita"
 
 
-async def test_someone_marked_unreachable_elsewhere_still_hears_of_their_request(emu, bot):
+async def test_someone_who_unblocks_the_bot_hears_of_their_request_again(emu, bot):
+    """Blocked and unblocked, as Telegram tells it: what this process remembered of
+    them (reachable, from before) neither hides the block nor outlives the unblock."""
     await bind(emu, bot)
     number = await file_access_request(emu, bot)
-    # another instance's sender got a 403 meanwhile and marked them; this process
-    # has seen them since and has nothing new to write about them
-    async with bot.svc.db.transaction() as session:
-        await session.execute(update(User).where(User.id == REQUESTER).values(blocked=True))
-    await say(emu, bot, REQUESTER, "/my")
+    emu.users[REQUESTER].block_bot()
+    await bot.settle()
     await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
-    assert f"#{number}" in last(emu, REQUESTER).text and "took" in last(emu, REQUESTER).text
+    assert "took your request" not in last(emu, REQUESTER).text  # refused: blocked
+    assert (await _stored(bot, REQUESTER)).blocked
+    emu.users[REQUESTER].start_bot()  # unblocked: Telegram sends my_chat_member
+    await bot.settle()
+    assert not (await _stored(bot, REQUESTER)).blocked
+    await say(emu, bot, REQUESTER, "/my")
     await press(emu, bot, EXECUTOR, card(emu, number), "✅ Done")
     assert "has finished" in last(emu, REQUESTER).text
