@@ -271,6 +271,9 @@ async def _transition(session: AsyncSession, svc: Services, request: Request, ac
     before_assignee = request.assignee_id
     changed = await requests.get_request(session, request.id)
     assert changed is not None
+    if changed.assignee_id != before_assignee:
+        # an executors' list opened before is about whom it was with then: used up
+        await requests.consume_pickers(session, request.id, PICKER, PICKED)
     transfer = TRANSITIONS[action].department  # moved: the event says from where to where
     requests.add_event(
         session, request.id, now, action.value, actor, from_status=before,

@@ -85,6 +85,14 @@ def add_away(session: AsyncSession, user_id: int, starts: date, ends: date,
                            created_at=now))
 
 
+async def drop_pending_away(session: AsyncSession, user_id: int, starts: date,
+                            ends: date) -> None:
+    """Periods not handed over yet that overlap ``starts``–``ends``: replaced."""
+    await session.execute(delete(AwayPeriod).where(
+        AwayPeriod.user_id == user_id, AwayPeriod.handed_over_at.is_(None),
+        AwayPeriod.starts <= ends, AwayPeriod.ends >= starts))
+
+
 async def end_away(session: AsyncSession, user_id: int, today: date) -> int:
     """Back from today: periods going on end yesterday, later ones are dropped; how
     many periods were changed."""

@@ -188,3 +188,18 @@ async def test_stats_and_export_count_reassignments(emu, bot, team):
     table = list(csv.DictReader(io.StringIO(emu.file_bytes(last(emu, ADMIN)).decode("utf-8-sig"))))
     assert {int(r["number"]): r["reassigns"] for r in table} == {
         once: "1", twice: "2", never: "0", new: "0"}
+
+
+async def test_a_list_opened_before_the_request_changed_hands_is_too_late(emu, bot, team):
+    """A Reassign list is about whom the request was with: after a release and
+    someone else's take, a pick on it must not take the work from the new holder."""
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    await press(emu, bot, ADMIN, card(emu, number), "👤 Reassign")
+    stale = picker(emu, number)
+    await press(emu, bot, EXECUTOR, card(emu, number), "↩️ Release")
+    await press(emu, bot, MANAGER2, card(emu, number), "🙋 Take")
+    query = await press(emu, bot, ADMIN, stale, "Eva Executor · 0 open")
+    answer, alert = emu.callback_answers[query]
+    assert alert and answer.startswith("Too late"), answer
+    assert (await row(bot, number)).assignee_id == MANAGER2

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from bot.harness import BotUnderTest
 from core.context import Services
 from core.sweep import scan
+from db import executors
 from db.models import AwayPeriod, Request, RequestEvent
 from db.session import Database
 from tests.conftest import EXECUTOR, EXECUTOR2, IT_CHAT, OUTSIDER, REQUESTER
@@ -137,6 +138,8 @@ async def test_the_deputy_may_be_named_by_username(emu, bot, clock):
     emu.add_user(6001, "Dina", last_name="Deputy", username="dina_deputy", language_code="en")
     numbers = await two_taken_by_egor(emu, bot)
     await say(emu, bot, 6001, "/start")
+    async with bot.svc.db.transaction() as session:  # she has worked on IT's cards
+        await executors.join(session, "it", 6001, clock.now())
     reply = await say(emu, bot, EXECUTOR, "/away 24.11.2026-24.11.2026 @Dina_Deputy")
     assert reply.text.endswith("On 24.11.2026 your open requests go to Dina Deputy.")
     clock.set(TUESDAY)
@@ -185,3 +188,30 @@ async def test_a_hand_over_cut_short_is_done_whole_by_the_next_scan(emu, bot, cl
     assert await rows(bot) == [(n, "in_progress", EXECUTOR2) for n in numbers]
     assert await count_events(bot, "reassign") == 2
     assert len([t for t in texts(emu, EXECUTOR2) if "is yours while" in t]) == 2
+
+
+async def test_a_deputy_must_work_in_the_department(emu, bot, clock):
+    await two_taken_by_egor(emu, bot)
+    await say(emu, bot, OUTSIDER, "/start")
+    reply = await say(emu, bot, EXECUTOR, f"/away 24.11.2026-24.11.2026 {OUTSIDER}")
+    assert "does not work in your department" in reply.text and USAGE in reply.text
+    async with bot.svc.db.reading() as session:
+        assert await session.scalar(select(func.count()).select_from(AwayPeriod)) == 0
+
+
+async def test_a_second_away_replaces_the_first_and_one_day_may_be_written_alone(emu, bot,
+                                                                                 clock):
+    numbers = await two_taken_by_egor(emu, bot)
+    await say(emu, bot, EXECUTOR, f"/away 24.11.2026 - 24.11.2026 {EXECUTOR2}")
+    reply = await say(emu, bot, EXECUTOR, "/away 24.11.2026")  # corrected: no deputy
+    assert reply.text.startswith("🌴 You are away from 24.11.2026 to 24.11.2026.")
+    clock.set(TUESDAY)
+    await bot.scan()
+    assert await rows(bot) == [(n, "new", None) for n in numbers]
+
+
+async def test_what_the_person_wrote_is_cut_in_the_answer(emu, bot):
+    await say(emu, bot, EXECUTOR, "/start")
+    reply = await say(emu, bot, EXECUTOR, "/away " + "<b>" * 1300)
+    assert reply.text.startswith("I cannot read «<b><b>") and "…»" in reply.text
+    assert len(reply.text) < 1000 and not [c for c in emu.calls if c.status == 400]

@@ -89,7 +89,8 @@ FAMILIES: dict[str, set[str]] = {
     "button.": {"take", "done", "submit", "accept", "urgent", "pick_people"},
     # what core.away answers to /away and /back
     "away.": {"not_executor", "bad_dates", "end_before_start", "past", "unknown_deputy",
-              "self_deputy", "saved", "to_queue", "to_deputy", "back", "not_away"},
+              "self_deputy", "saved", "to_queue", "to_deputy", "back", "not_away",
+              "deputy_elsewhere"},
     # digest lines: "stuck", or an alert kind and its clock (core/alerts.py, core/sweep.py)
     "line.": {"stuck"} | {f"{kind}_{clock}" for kind in ("remind", "breach", "escalate")
                           for clock in ("response", "resolve")},

@@ -2,7 +2,7 @@
 picked to keep informed
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-29 10:30:00
 
 ``watchers`` (one row per request and person, the pair unique as the primary key)

@@ -1,7 +1,7 @@
 """Assigning: departments' executors, round-robin turns, away periods
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-11-29 10:00:00
 
 ``department_executors`` lists who works for a department (from the organisation
