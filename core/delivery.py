@@ -30,9 +30,14 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
         newly = person is None or not person.blocked
         await users.mark_unreachable(session, item.chat_id)
         if newly and request is not None and item.chat_id == request.requester_id:
-            # the department must know the requester cannot hear them
-            await notify_group(session, now, request.department_key, "requester_unreachable",
-                               request, actor_id=request.requester_id)
+            # the department must know the requester cannot hear them; a department
+            # with no chat yet (its card waits for /bind): the admins, who bind it
+            if not await notify_group(session, now, request.department_key,
+                                      "requester_unreachable", request,
+                                      actor_id=request.requester_id):
+                for admin in admins:
+                    notify(session, now, admin, "requester_unreachable", request,
+                           actor_id=request.requester_id)
         elif newly and request is not None \
                 and await watchers.is_watcher(session, request.id, item.chat_id):
             # whoever asked to keep them informed learns that they cannot be

@@ -314,3 +314,17 @@ async def test_the_shared_budget_failing_after_a_send_does_not_resend(database_u
         await pacer.done(REQUESTER)  # logged, not raised in place of the send's result
     finally:
         await db.dispose()
+
+
+async def test_a_requester_gone_from_a_department_with_no_chat_is_told_to_the_admins(emu,
+                                                                                      bot):
+    """The department hears that its requester cannot be reached; one with no chat yet
+    (the card waits for /bind) cannot, so the admins, who bind it, do."""
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    emu.users[REQUESTER].block_bot()
+    await press(emu, bot, EXECUTOR, card(emu, number), "➡️ Transfer")
+    await press(emu, bot, EXECUTOR, last(emu, IT_CHAT), "Finance")  # no chat bound
+    await say(emu, bot, EXECUTOR, "Theirs", IT_CHAT, reply_to=last(emu, IT_CHAT).message_id)
+    assert any("cannot receive my messages" in m.text and f"#{number}" in m.text
+               for m in emu.bot_messages(ADMIN))

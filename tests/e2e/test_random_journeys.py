@@ -169,8 +169,9 @@ class Journey:
                         f"#{request.id} ({request.status}) offers buttons in {message.chat_id}"
         for item in failed:
             assert item.chat_id in self.blocked, f"a message to {item.chat_id} failed"
-        told = "\n".join(m.text for chat in bindings.values() for m in self.emu.bot_messages(
-            chat[0]))
+        # the department's chat, or the admins where the department has none
+        told = "\n".join(m.text for chat in [*bindings.values(), (ADMIN, None)]
+                         for m in self.emu.bot_messages(chat[0]))
         for requester in {item.chat_id for item in failed}:
             name = f"Requester{requester}"
             assert f"{name} cannot receive my messages" in told, \
