@@ -59,6 +59,9 @@ MAX_OFFSET = 10**6
 
 FORM_VERBS = {"dep": 1, "typ": 1, "opt": 2, "skip": 1, "keep": 1, "pri": 1, "ok": 0, "no": 0,
               "back": 0}
+# the verbs whose first argument is the question's number in the form
+FORM_FIELD_VERBS = frozenset({"opt", "skip", "keep"})
+_FIELD = re.compile(r"[0-9]{1,3}")
 _ACTIONS = {a.value for a in Action if pressable(a)}
 # how many arguments after the request number each verb takes
 REQUEST_VERBS: dict[str, frozenset[int]] = {
@@ -101,6 +104,8 @@ def parse(data: str | None) -> FormPress | RequestPress | ListPress | None:
         return None
     scope, verb, args = parts[1], parts[2], tuple(parts[3:])
     if scope == "f" and FORM_VERBS.get(verb) == len(args):
+        if verb in FORM_FIELD_VERBS and not _FIELD.fullmatch(args[0]):
+            return None  # a question's number, forged into something else
         return FormPress(verb, args)
     if scope == "l" and verb == "my" and len(args) == 2:
         owner, offset = args

@@ -492,6 +492,13 @@ async def _cancelled(c: _Change) -> None:
         if assignee is not None:
             notify(c.session, c.now, assignee, "assignee_cancelled", c.request,
                    actor_id=c.actor)
+    # the department hears it under the card, as it hears of an accept or a reopen
+    if c.reason:
+        await notify_group(c.session, c.now, c.request.department_key, "group_cancelled_reason",
+                           c.request, actor_id=c.actor, text=c.reason)
+    else:
+        await notify_group(c.session, c.now, c.request.department_key, "group_cancelled",
+                           c.request, actor_id=c.actor)
 
 
 async def _transferred(c: _Change) -> None:
@@ -550,20 +557,15 @@ async def prompt_shown(svc: Services, press: Press, message_id: int) -> None:
 
 async def awaited_reason(svc: Services, chat_id: int, user_id: int, reply_to: int | None
                          ) -> PendingInput | None:
-    """The reason a person was asked for, when their message replies to its prompt; in
-    a private chat (Cancel request) also the next message that replies to nothing,
-    within COMMENT_WAIT of the prompt."""
+    """The reason a person was asked for, when their message replies to its prompt.
+    Only a reply: a Cancel request whose prompt was left unanswered must not be
+    carried out by whatever the person writes next (it cannot be undone)."""
+    if reply_to is None:
+        return None
     async with svc.db.reading() as session:
         pending = await drafts.get_pending(session, chat_id, user_id)
     if pending is None or pending.kind not in REASON_ACTIONS:
         return None
-    if reply_to is None:
-        private = chat_id == user_id
-        fresh = svc.clock.now() - pending.created_at <= COMMENT_WAIT
-        if not private or not fresh:
-            return None
-        async with svc.db.reading() as session:  # an open form's answers are the form's
-            return pending if await drafts.get_draft(session, user_id) is None else None
     return pending if pending.prompt_message_id == reply_to else None
 
 

@@ -66,8 +66,12 @@ async def test_cancel_with_a_reason_tells_the_assignee(emu, bot):
     number = await file_access_request(emu, bot)
     await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
     await press(emu, bot, REQUESTER, confirmation(emu, number), "✖ Cancel request")
-    # in the private chat the next message is the reason, also when it replies to nothing
-    await say(emu, bot, REQUESTER, "Filed twice, <sorry>")
+    prompt = last(emu, REQUESTER)
+    # a message that replies to nothing is not the reason: a cancel left unanswered
+    # is never carried out by whatever the person writes next
+    await say(emu, bot, REQUESTER, "what is the status of my laptop?")
+    assert await status_of(bot, number) == "in_progress"
+    await say(emu, bot, REQUESTER, "Filed twice, <sorry>", reply_to=prompt.message_id)
     assert await status_of(bot, number) == "cancelled"
     told = last(emu, EXECUTOR).text
     assert told == (f"✖ Rita Requester cancelled #{number} «Access to a system», which you "
@@ -75,6 +79,8 @@ async def test_cancel_with_a_reason_tells_the_assignee(emu, bot):
     assert any(t.endswith("Reason: Filed twice, <sorry>") and t.startswith("✖ You cancelled")
                for t in texts(emu, REQUESTER))
     assert "Status: ✖ cancelled" in card(emu, number).text
+    assert last(emu, IT_CHAT).text == (f"✖ Rita Requester cancelled #{number}: nothing more "
+                                       "to do.\nReason: Filed twice, <sorry>")
 
 
 async def test_with_a_form_open_only_a_reply_to_the_prompt_is_the_reason(emu, bot):

@@ -42,7 +42,8 @@ OWED: dict[Action, list[tuple[int, str, str | None]]] = {
     Action.REOPEN: [(IT_CHAT, "card", None), (IT_CHAT, "notice", "reopened")],
     # the requester's confirmation (with the reason given); the assignee's notice is
     # added below when someone has taken it
-    Action.CANCEL: [(IT_CHAT, "card", None), (REQUESTER, "notice", "cancelled_reason")],
+    Action.CANCEL: [(IT_CHAT, "card", None), (REQUESTER, "notice", "cancelled_reason"),
+                    (IT_CHAT, "notice", "group_cancelled_reason")],
     Action.AUTO_CLOSE: [],  # nobody may: the scheduler's (test_sweep)
     # the pick (EXECUTOR2) is told; on Reassign so is whom it was taken from
     Action.ASSIGN: [(IT_CHAT, "card", None), (EXECUTOR2, "notice", "assigned"),
@@ -58,7 +59,8 @@ PICKED = EXECUTOR2  # the executor a manager picks for Assign and Reassign
 
 def owed_by(action: Action, assignee: int | None) -> list[tuple[int, str, str | None]]:
     if action is Action.CANCEL and assignee is not None:
-        return [*OWED[action], (assignee, "notice", "assignee_cancelled_reason")]
+        return [*OWED[action][:2], (assignee, "notice", "assignee_cancelled_reason"),
+                *OWED[action][2:]]
     return OWED[action]
 
 

@@ -258,7 +258,8 @@ async def test_reject_and_cancel_close(world: World) -> None:
     assert (two.status, two.closed_at, two.next_alert_at) == ("cancelled", msk(23, 10, 15), None)
     owed = await world.owed()
     assert said(owed) == [(IT_CHAT, "card", None), (REQUESTER, "notice", "rejected"),
-                          (IT_CHAT, "card", None), (REQUESTER, "notice", "cancelled")]
+                          (IT_CHAT, "card", None), (REQUESTER, "notice", "cancelled"),
+                          (IT_CHAT, "notice", "group_cancelled")]
     assert owed[1].args == {"actor_id": EXECUTOR, "text": "no such system"}
 
 

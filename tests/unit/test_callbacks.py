@@ -135,3 +135,9 @@ def test_the_largest_accepted_id() -> None:
 @pytest.mark.parametrize("data", ["v1:f:dep:it\n", "v1:f:opt:0\n:1", "v1:r:rate:1:5\n"])
 def test_parse_refuses_a_trailing_newline(data: str) -> None:
     assert parse(data) is None
+
+
+def test_a_forged_question_number_is_no_press() -> None:
+    for data in ("v1:f:keep:abc", "v1:f:opt:x:1", "v1:f:skip:-1", "v1:f:skip:99999"):
+        assert parse(data) is None, data
+    assert parse("v1:f:keep:0") == FormPress("keep", ("0",))
