@@ -3,6 +3,7 @@ its assignee when the department assigns by itself."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from core.org import Department, RequestType
 from core.outgoing import notify, refresh_card
 from core.sweep import reschedule
 from core.workflow import assign_now
-from db import requests, search, users
+from db import requests, search, users, watchers
 from db.models import Request
 
 
@@ -29,8 +30,11 @@ async def create_request(
     answers: list[dict[str, Any]],
     priority: str,
     needed_by: date | None,
+    watcher_ids: Sequence[int] = (),
 ) -> tuple[Request, bool]:
-    """Store the request before anything is sent; return it and whether its chat is bound."""
+    """Store the request before anything is sent; return it and whether its chat is bound.
+    ``watcher_ids``: the people it keeps informed, added before anything is announced
+    (an auto-assignment's "taken" reaches them too)."""
     now = svc.clock.now()
     calendar = svc.org.work_calendar
     urgent = priority == "urgent"
@@ -54,6 +58,8 @@ async def create_request(
     bound = await users.binding_for(session, department.key) is not None
     notify(session, now, requester_id, "submitted", request, bound=bound)
     await refresh_card(session, now, request)
+    await watchers.add(session, request.id, [w for w in watcher_ids if w != requester_id],
+                       requester_id, now)
     # a department that assigns by itself: to an executor who is not away, at once
     pick = await auto_pick(session, svc, department, now)
     if pick is not None:

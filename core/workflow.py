@@ -300,7 +300,7 @@ async def assign_now(session: AsyncSession, svc: Services, request: Request, to_
                                 to_person=to_person, quiet=True)
     if changed is not None:
         notify(session, now, to_person, "assigned_auto", changed)
-        notify(session, now, changed.requester_id, "taken", changed, actor_id=to_person)
+        await tell_requester(session, now, changed, "taken", actor_id=to_person)
     return changed
 
 
@@ -319,7 +319,7 @@ async def hand_over(session: AsyncSession, svc: Services, request: Request, away
     changed = await _transition(session, svc, request, Action.RELEASE, None, now,
                                 assignee_id=away_id, quiet=True)
     if changed is not None:
-        notify(session, now, changed.requester_id, "released", changed)
+        await tell_requester(session, now, changed, "released")
         await notify_group(session, now, changed.department_key, "back_to_queue", changed,
                            actor_id=away_id)
     return changed
@@ -437,12 +437,16 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
 
 async def _tell(c: _Change, template: str, *, keyboard: str | None = None,
                 **args: Any) -> None:
+    await tell_requester(c.session, c.now, c.request, template, keyboard=keyboard, **args)
+
+
+async def tell_requester(session: AsyncSession, now: datetime, request: Request, template: str,
+                         *, keyboard: str | None = None, **args: Any) -> None:
     """A notice to the requester (with its buttons) and the same news to each watcher
     (``notice.watch_<template>``, no buttons: they are never asked to rate or decide)."""
-    notify(c.session, c.now, c.request.requester_id, template, c.request, keyboard=keyboard,
-           **args)
-    for watcher in await watchers.watchers_of(c.session, c.request.id):
-        notify(c.session, c.now, watcher, f"watch_{template}", c.request, **args)
+    notify(session, now, request.requester_id, template, request, keyboard=keyboard, **args)
+    for watcher in await watchers.watchers_of(session, request.id):
+        notify(session, now, watcher, f"watch_{template}", request, **args)
 
 
 async def _taken(c: _Change) -> None:
@@ -452,8 +456,7 @@ async def _taken(c: _Change) -> None:
 async def _assigned(c: _Change) -> None:
     assert c.request.assignee_id is not None
     notify(c.session, c.now, c.request.assignee_id, "assigned", c.request, actor_id=c.actor)
-    notify(c.session, c.now, c.request.requester_id, "taken", c.request,
-           actor_id=c.request.assignee_id)
+    await _tell(c, "taken", actor_id=c.request.assignee_id)
 
 
 async def _reassigned(c: _Change) -> None:

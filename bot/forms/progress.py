@@ -16,7 +16,7 @@ from core.context import Services
 from core.intake import create_request
 from core.org import OrgConfig
 from core.outgoing import notify
-from db import drafts, users, watchers
+from db import drafts, users
 from db.models import FormDraft
 from db.requests import get_request
 from db.updates import first_time
@@ -188,9 +188,6 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
             return "form.already_submitted"
         answers = answers_of(svc.org, state)
         dates = [d for a in answers if a["type"] == "date" and (d := date_answer(a))]
-        request, _ = await create_request(session, svc, user_id, department, request_type,
-                                          answers, state.priority or "normal",
-                                          min(dates) if dates else None)
         # people picked who never wrote to the bot: known by the name the picker gave
         picked = {w["id"]: w for w in state.watchers if w["id"] != user_id}
         known = await users.get_users(session, set(picked))
@@ -198,9 +195,11 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
             if person["id"] not in known:
                 await users.remember_user(session, users.UserInfo(person["id"], person["name"]),
                                           svc.clock.now(), private=False)
-        added = await watchers.add(session, request.id,
-                                   [w["id"] for w in state.watchers if w["id"] != user_id],
-                                   user_id, svc.clock.now())
+        request, _ = await create_request(session, svc, user_id, department, request_type,
+                                          answers, state.priority or "normal",
+                                          min(dates) if dates else None,
+                                          watcher_ids=list(picked))
+        added = list(picked)  # a new request: every one picked is added
         for watcher in added:
             seen = known.get(watcher)
             if seen is not None and seen.blocked:  # known to refuse: say so now

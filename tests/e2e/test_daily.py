@@ -229,6 +229,20 @@ async def test_watchers_hear_of_a_cancel(emu, bot):
                                      "which you follow.")
 
 
+async def test_watchers_hear_of_an_assignment_as_of_a_take(emu, bot):
+    await bind(emu, bot)
+    for person in (EXECUTOR, EXECUTOR2):
+        await say(emu, bot, person, "/start")
+    await pick_watchers(emu, bot, [EXECUTOR2])
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    await press(emu, bot, ADMIN, card(emu, 1), "👤 Assign")
+    chooser = last(emu, IT_CHAT)
+    assert "to whom" in chooser.text, [m.text for m in emu.bot_messages(IT_CHAT)][-3:]
+    await press(emu, bot, ADMIN, chooser, button_texts(chooser)[0])
+    assert last(emu, EXECUTOR2).text == ("👥 #1 «Access to a system», which you follow: "
+                                         "Egor Executor (IT) took it.")
+
+
 # ------------------------------------------------------------------ Repeat
 
 
