@@ -3,7 +3,7 @@ so a restart or a second instance continues the form where it was."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.forms import engine
 from bot.forms.engine import DraftState, FormBroken
 from bot.forms.fields import Invalid, date_answer
-from bot.forms.inputs import FormInput
+from bot.forms.inputs import FormInput, PeopleInput
 from core.context import Services
 from core.intake import create_request
 from core.org import OrgConfig
@@ -144,7 +144,7 @@ async def answer_form(svc: Services, user_id: int, update_id: int | None, given:
             return Answered(state, redelivered, stale)
         was = state.stage
         try:
-            error = engine.answer(svc.org, state, given, _today(svc))
+            error = engine.answer(svc.org, state, _others(given, user_id), _today(svc))
         except FormBroken:
             await drafts.delete_draft(session, user_id)
             return Answered(state, broken=True)
@@ -152,6 +152,20 @@ async def answer_form(svc: Services, user_id: int, update_id: int | None, given:
             _apply(draft, state)
             await drafts.save_draft(session, draft, svc.clock.now())
         return Answered(state, error=error, was=was)
+
+
+def _others(given: FormInput, user_id: int) -> FormInput:
+    """People picked to keep informed, but the requester (they hear everything) and
+    anyone picked twice: the summary then names only who will be told."""
+    if not isinstance(given, PeopleInput):
+        return given
+    seen: set[int] = {user_id}
+    people = []
+    for person in given.people:
+        if person.user_id not in seen:
+            seen.add(person.user_id)
+            people.append(person)
+    return replace(given, people=tuple(people))
 
 
 async def step_back(svc: Services, user_id: int) -> DraftState | None:

@@ -243,6 +243,16 @@ async def test_watchers_hear_of_an_assignment_as_of_a_take(emu, bot):
                                          "Egor Executor (IT) took it.")
 
 
+async def test_picking_oneself_or_someone_twice_keeps_informed_only_the_others(emu, bot):
+    await bind(emu, bot)
+    await say(emu, bot, EXECUTOR2, "/start")
+    await pick_watchers(emu, bot, [REQUESTER, EXECUTOR2, EXECUTOR2])
+    said = [m.text for m in emu.bot_messages(REQUESTER)]
+    assert "👥 Kept informed: Eva Executor." in said
+    assert any("👥 Kept informed: Eva Executor\n" in t or t.endswith(
+        "👥 Kept informed: Eva Executor") for t in said)
+
+
 # ------------------------------------------------------------------ Repeat
 
 
