@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.outgoing import notify, notify_group
-from core.payloads import Card, Relay, parse
+from core.payloads import Card, Notice, Relay, parse
 from db import users, watchers
 from db.models import OutboxMessage, Request
 
@@ -38,6 +38,11 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
                 for admin in admins:
                     notify(session, now, admin, "requester_unreachable", request,
                            actor_id=request.requester_id)
+        elif request is not None and _is_assignment(item):
+            # work was given to someone the bot cannot write to: each time, the
+            # department must tell them (as escalations mention such people there)
+            await notify_group(session, now, request.department_key, "assignee_unreachable",
+                               request, actor_id=item.chat_id)
         elif newly and request is not None \
                 and await watchers.is_watcher(session, request.id, item.chat_id):
             # whoever asked to keep them informed learns that they cannot be
@@ -58,6 +63,18 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
             # only the card where executors work matters: an old card left behind
             # by a move or a transfer failing changes nothing for the requester
             notify(session, now, request.requester_id, "chat_unreachable", request)
+
+
+# the notices that give someone a request to work on
+ASSIGNMENTS = frozenset({"assigned", "assigned_auto", "handed_over"})
+
+
+def _is_assignment(item: OutboxMessage) -> bool:
+    try:
+        payload = parse(item.kind, item.payload)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return isinstance(payload, Notice) and payload.template in ASSIGNMENTS
 
 
 def message_refused(session: AsyncSession, now: datetime, admins: list[int],

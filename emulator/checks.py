@@ -197,6 +197,14 @@ class ParamChecks(World):
                 raise bad("can't parse reply keyboard markup JSON object")
             if "keyboard" in markup:
                 self.reply_keyboard_of(markup)
+                chat = self.chats.get(params.get("chat_id")) if isinstance(
+                    params.get("chat_id"), int) else None
+                asks_users = any(isinstance(b, dict) and ("request_users" in b
+                                                          or "request_user" in b)
+                                 for row in markup["keyboard"] for b in row)
+                if asks_users and chat is not None and chat.type != "private":
+                    # TDLib's ReplyMarkup.cpp: a user picker only where one person reads it
+                    raise bad("Users can be requested in private chats only")
             return None
         rows = markup["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):

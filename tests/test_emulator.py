@@ -251,6 +251,17 @@ async def test_user_picker_button_is_checked(bot: Bot, emu: BotApiEmulator) -> N
     assert update.message.users_shared.users[0].first_name is None  # no request_name
 
 
+async def test_user_picker_only_in_private_chats(bot: Bot, emu: BotApiEmulator) -> None:
+    """TDLib refuses a user picker where it is not one person's chat with the bot."""
+    emu.add_user(USER_ID, "Ann")
+    emu.add_group(-100777, "Team", members=(USER_ID,))
+    picker = {"keyboard": [[{"text": "Choose", "request_users": {"request_id": 1}}]]}
+    with pytest.raises(BadRequest, match="Users can be requested in private chats only"):
+        await bot.send_message(-100777, "Who?", reply_markup=picker)  # type: ignore[arg-type]
+    assert emu.bot_messages(-100777) == []
+    await bot.send_message(USER_ID, "Who?", reply_markup=picker)  # type: ignore[arg-type]
+
+
 async def test_forbidden_private_chats(bot: Bot, emu: BotApiEmulator) -> None:
     blocker = emu.add_user(USER_ID, "Ann")
     emu.add_user(1002, "Bob", started=False)

@@ -85,8 +85,10 @@ async def cancel(update: Update, context: Context) -> None:
     assert update.effective_user and update.effective_message
     svc, lang = services(context), language(update, context)
     dropped = await cancel_form(svc, update.effective_user.id)
+    # the picker's keyboard, if the form was at that step, goes with the form
     await update.effective_message.reply_html(
-        t(lang, "form.cancelled" if dropped else "form.nothing_to_cancel"))
+        t(lang, "form.cancelled" if dropped else "form.nothing_to_cancel"),
+        reply_markup=ReplyKeyboardRemove() if dropped else None)
 
 
 async def _ask(message: Message, context: Context, lang: str, state: DraftState,
@@ -176,12 +178,9 @@ async def advance(update: Update, context: Context, given: FormInput,
         await pressed.answer(toast(lang, "form.stale") if answered.stale else None)
         if answered.stale and state.stage == "watchers":
             return True  # the picker is under the input field already: not sent again
-    if answered.was == "watchers" and answered.error is None:
-        # the picker's reply keyboard is taken away with a word on who is kept informed
-        names = ", ".join(w["name"] for w in state.watchers)
-        await message.reply_html(t(lang, "form.watchers_added", names=names) if names
-                                 else t(lang, "form.watchers_none"),
-                                 reply_markup=ReplyKeyboardRemove())
+    # after the picker no message of its own: its keyboard is a one-time keyboard
+    # (the client hides it once used) and the summary names who is kept informed;
+    # a second message would make the summary wait for the chat's second
     # a pressed message becomes the current question, also after a stale press:
     # a button left over by a crash between the answer and its reply then leads
     # on instead of saying "earlier step" forever

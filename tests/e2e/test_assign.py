@@ -203,3 +203,18 @@ async def test_a_list_opened_before_the_request_changed_hands_is_too_late(emu, b
     answer, alert = emu.callback_answers[query]
     assert alert and answer.startswith("Too late"), answer
     assert (await row(bot, number)).assignee_id == MANAGER2
+
+
+async def test_someone_given_work_who_never_started_the_bot_is_named_in_the_group(emu, bot,
+                                                                                  team):
+    """The private notice cannot reach them: the department is asked to tell them."""
+    emu.add_user(7001, "Nina", last_name="Newcomer", language_code="en", started=False)
+    emu.chats[IT_CHAT].members[7001] = "member"
+    first = await file_access_request(emu, bot)
+    await press(emu, bot, 7001, card(emu, first), "🙋 Take")  # one of the executors now
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, ADMIN, card(emu, number), "👤 Assign")
+    await press(emu, bot, ADMIN, picker(emu, number), "Nina Newcomer · 1 open")
+    assert (await row(bot, number)).assignee_id == 7001
+    assert any(m.text.startswith(f"⚠️ Nina Newcomer was given #{number} but cannot receive")
+               for m in emu.bot_messages(IT_CHAT))
