@@ -87,7 +87,9 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
         people = await users.get_users(session, ids)
         actions: list[Action] = []
         if chat_id == viewer:  # executors act on the card in the group
-            roles = await roles_of(session, svc, request, Press(viewer, chat_id))
+            roles = await roles_of(session, svc, request,
+                                   Press(viewer, chat_id, member=isinstance(may, int)
+                                         and not isinstance(may, bool)))
             actions = view_actions(request.status, roles,
                                    taken=request.assignee_id is not None)
     return View(request, events, people, followers, rating, actions)

@@ -80,6 +80,18 @@ class Press:
     # a button press: the kinds of the request's messages the button belongs on; the
     # pressed message must be one of them (callback data is the presser's to forge)
     on: frozenset[str] | None = None
+    # a private press (the /show view): the presser is a member of the department's
+    # chat, asked of Telegram by the bot side, so an executor of it
+    member: bool = False
+
+
+async def department_chat(svc: Services, request_id: int) -> int | None:
+    """The chat where a request's department works (whose members are its executors)."""
+    async with svc.db.reading() as session:
+        request = await requests.get_request(session, request_id)
+        binding = await users.binding_for(session, request.department_key) \
+            if request is not None else None
+    return binding.chat_id if binding is not None else None
 
 
 async def roles_of(session: AsyncSession, svc: Services, request: Request, press: Press
@@ -88,8 +100,11 @@ async def roles_of(session: AsyncSession, svc: Services, request: Request, press
     if press.actor_id == request.requester_id and press.chat_id == press.actor_id:
         roles.add(Role.REQUESTER)
     binding = await users.binding_for(session, request.department_key)
-    if binding is not None and press.chat_id == binding.chat_id:
-        roles.add(Role.EXECUTOR)  # pressing in the department's chat means membership of it
+    if binding is not None and (press.chat_id == binding.chat_id or (
+            press.member and press.chat_id == press.actor_id)):
+        # pressing in the department's chat means membership of it; in private the bot
+        # side asked Telegram (the /show view), and only view buttons are accepted there
+        roles.add(Role.EXECUTOR)
     if request.assignee_id == press.actor_id and Role.EXECUTOR in roles:
         roles.add(Role.ASSIGNEE)
     if svc.org.is_manager(press.actor_id, request.department_key):

@@ -197,8 +197,8 @@ class ParamChecks(World):
                 raise bad("can't parse reply keyboard markup JSON object")
             if "keyboard" in markup:
                 self.reply_keyboard_of(markup)
-                chat = self.chats.get(params.get("chat_id")) if isinstance(
-                    params.get("chat_id"), int) else None
+                chat_id = params.get("chat_id")
+                chat = self.chats.get(chat_id) if isinstance(chat_id, int) else None
                 asks_users = any(isinstance(b, dict) and ("request_users" in b
                                                           or "request_user" in b)
                                  for row in markup["keyboard"] for b in row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from telegram import ForceReply, Message, Update
@@ -12,9 +13,9 @@ from bot.callbacks import SKIP, RequestPress
 from bot.handlers import form
 from bot.i18n import as_text, cut, plain, t, toast
 from bot.render import person, stars
-from bot.runtime import Context, language, sender, services
+from bot.runtime import Context, language, members, sender, services
 from core.assigning import choices
-from core.lifecycle import TRANSITIONS, Action, Refusal, Status
+from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Status
 from core.workflow import (
     CHOOSER,
     COMMENT_WAIT,
@@ -27,6 +28,7 @@ from core.workflow import (
     begin_input,
     check,
     comment,
+    department_chat,
     may_dismiss,
     people_named,
     prompt_shown,
@@ -111,6 +113,13 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
     svc, lang = services(context), language(update, context)
     where = _press(update, press)
     action = press.action
+    if action is not None and Place.VIEW in TRANSITIONS[action].places \
+            and where.chat_id == where.actor_id:
+        # a press from a private view: an executor is whoever is in the department's chat
+        chat = await department_chat(svc, press.request_id)
+        if chat is not None and await members(context).is_member(context.bot, chat,
+                                                                  where.actor_id):
+            where = replace(where, member=True)
     if action is not None:
         step = TRANSITIONS[action]
         if step.department and press.arg is None:

@@ -220,3 +220,25 @@ async def test_of_the_messages_passed_on_only_the_latest_are_in_the_timeline(emu
     assert len(sent) == 1 and "35 earlier messages" in joined
     assert [i for i in range(40) if f"note {i:02d}" in joined] == list(range(35, 40))
     assert "Rita Requester filed it" in joined  # the changes are all there
+
+
+async def test_an_executor_follows_from_a_private_view(emu, bot):
+    """An executor (a member of the department's chat, asked of Telegram) sees Follow in
+    /show and may press it there; someone else may not, whatever the data says."""
+    from db import watchers
+
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    shown = await say(emu, bot, EXECUTOR, f"/show {number}")
+    assert [text for row in shown.buttons for text, _ in row] == ["🔔 Follow"]
+    query = await press(emu, bot, EXECUTOR, shown, "🔔 Follow")
+    assert emu.callback_answers[query][0] == f"You follow #{number} now: you will hear " \
+        "what its requester hears."
+    async with bot.svc.db.reading() as session:
+        assert await watchers.watchers_of(session, number) == [EXECUTOR]
+    await say(emu, bot, OUTSIDER, "/start")
+    forged = emu.users[OUTSIDER].press(shown, data=f"v1:r:follow:{number}")
+    await bot.settle()
+    assert emu.callback_answers[forged][1] is True  # refused, as an alert
+    async with bot.svc.db.reading() as session:
+        assert await watchers.watchers_of(session, number) == [EXECUTOR]
