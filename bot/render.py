@@ -187,12 +187,9 @@ def answer_lines(lang: str, answers: list[dict[str, Any]], budget: int = CARD_AN
     return lines
 
 
-def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
-              now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
-    parts = [
-        t(lang, "card.title", id=request.id, type=request.type_name),
-        t(lang, "card.requester",
-          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+def brief_lines(lang: str, request: Request, people: dict[int, User]) -> list[str | Html]:
+    """The answers, then priority, status and assignee: what a card and /show share."""
+    return [
         "",
         *answer_lines(lang, request.answers),
         "",
@@ -201,6 +198,16 @@ def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, Use
         t(lang, "card.assignee", assignee=person(people.get(request.assignee_id),
                                                  request.assignee_id, link=True)
           if request.assignee_id else t(lang, "card.nobody")),
+    ]
+
+
+def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
+              now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
+    parts = [
+        t(lang, "card.title", id=request.id, type=request.type_name),
+        t(lang, "card.requester",
+          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+        *brief_lines(lang, request, people),
     ]
     if request.status == "new" and request.response_due_at:
         parts.append(_due(lang, "card.response_due", request.response_due_at, org, now))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.i18n import Html, plain, t
-from bot.render import answer_lines, clip, day, fitted, pack, paged, person, stars, when
+from bot.render import brief_lines, clip, day, fitted, pack, paged, person, stars, when
 from bot.stats_view import duration
 from core.context import Services
 from core.lookup import Deadline, Found, View, days_to, deadlines
@@ -27,14 +27,7 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
         t(lang, "show.department",
           department=department.name if department else request.department_key),
-        "",
-        *answer_lines(lang, request.answers),
-        "",
-        t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
-        t(lang, "card.status", status=t(lang, f"status.{request.status}")),
-        t(lang, "card.assignee", assignee=person(people.get(request.assignee_id),
-                                                 request.assignee_id, link=True)
-          if request.assignee_id else t(lang, "card.nobody")),
+        *brief_lines(lang, request, people),
         *(_deadline(lang, svc, d, day_seconds) for d in deadlines(svc, request, now)),
     ]
     if request.needed_by is not None and request.status in ("new", "in_progress", "waiting"):

@@ -166,14 +166,21 @@ async def _apply(update: Update, context: Context, where: Press, request_id: int
     """An action a press applies at once: the presser is told, the message follows."""
     query = update.callback_query
     assert query is not None
-    lang = language(update, context)
     outcome = await act(services(context), request_id, action, where, to_person=to_person)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     sender(context).wake()
+    await _applied(update, context, action, request_id)
+
+
+async def _applied(update: Update, context: Context, action: Action, request_id: int) -> None:
+    """An applied press, whichever path applied it: its toast (the table's, or none),
+    then the message pressed follows the table (a list used up, a review answered)."""
+    assert update.callback_query is not None
     step = TRANSITIONS[action]
-    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    await update.callback_query.answer(
+        toast(language(update, context), step.toast, id=request_id) if step.toast else None)
     if step.person:
         await _delete(update)  # the executors' list has done its job
     if step.review is not None:
@@ -231,8 +238,7 @@ async def _refill(update: Update, context: Context, where: Press, request_id: in
     if not await form.repeat(update, context, request_id):
         await query.answer(toast(lang, "press.outdated"), show_alert=True)
         return
-    step = TRANSITIONS[action]
-    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    await _applied(update, context, action, request_id)
 
 
 async def _skip_reason(update: Update, context: Context, where: Press, request_id: int,
@@ -240,14 +246,12 @@ async def _skip_reason(update: Update, context: Context, where: Press, request_i
     """Skip under the prompt: the action without a reason; the prompt loses its button."""
     query = update.callback_query
     assert query is not None
-    lang = language(update, context)
     outcome = await skip_reason(services(context), request_id, action, where)
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     sender(context).wake()
-    step = TRANSITIONS[action]
-    await query.answer(toast(lang, step.toast, id=request_id) if step.toast else None)
+    await _applied(update, context, action, request_id)
     await _edit_markup(update, None)
     message = query.message
     replied = message.reply_to_message if isinstance(message, Message) else None
