@@ -17,6 +17,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,6 +64,17 @@ MAX_UNEXPLAINED_ATTEMPTS = 8
 # a person whose update is being handled gets the handler's answer first, and what
 # the outbox owes them after it; but never later than this because they keep writing
 ANSWER_FIRST_AT_MOST = timedelta(seconds=1)
+
+
+class _Outcome(Enum):
+    """What one delivery did to the outbox (a wait is returned as seconds instead)."""
+
+    SENT = "sent"
+    SETTLED = "settled"  # refused for good: no longer owed, the chat's next one is due
+    UNCHANGED = "unchanged"  # still owed later (a retry), or another sender's
+
+
+_SENT, _SETTLED, _UNCHANGED = _Outcome.SENT, _Outcome.SETTLED, _Outcome.UNCHANGED
 
 
 class Deferred(Exception):
@@ -184,8 +196,10 @@ class OutboxSender:
                     result = await self._deliver_one(head.id)
                     if isinstance(result, float):
                         cooling.append(result)
-                    elif result:
-                        delivered += 1
+                    elif result is not _UNCHANGED:
+                        # sent, or settled for good (refused): either way the chat's
+                        # next message is due now, so another pass is worth making
+                        delivered += result is _SENT
                         progressed = True
                     if self._out_of_time():
                         return delivered
@@ -215,7 +229,7 @@ class OutboxSender:
         await asyncio.sleep(min(cooling))
         return True
 
-    async def _deliver_one(self, item_id: int) -> bool | float:
+    async def _deliver_one(self, item_id: int) -> _Outcome | float:
         """Two short transactions: the claim with everything the send reads, and
         the outcome with everything the send produced; Telegram is called between
         them, outside any transaction (SQLite has one writer). The chat's budget is
@@ -225,7 +239,7 @@ class OutboxSender:
         now = self.svc.clock.now()
         delivery = await self._claim(item_id, now)
         if delivery is None:
-            return False  # another sender has it
+            return _UNCHANGED  # another sender has it
         item = delivery.item
         if (delay := await self._slot(item.chat_id)) > 0:
             await self._give_back(delivery, delay)
@@ -244,7 +258,7 @@ class OutboxSender:
             log.warning("outbox %s to %s: lease lost to another sender", item.id, item.chat_id,
                         extra={"request": item.request_id})
             await self._record_only(delivery)
-            return False
+            return _UNCHANGED
         except Deferred as exc:  # a later part waits for the chat: others go meanwhile
             await self._give_back(delivery, exc.seconds)
             return exc.seconds
@@ -252,7 +266,7 @@ class OutboxSender:
             seconds = retry_seconds(exc)
             await self.pacer.hold(seconds, item.chat_id)
             await self._retry(delivery, seconds, f"retry_after {seconds}", "retry_after")
-            return False
+            return _UNCHANGED
         except ChatMigrated as exc:
             async with self.svc.db.transaction() as session:
                 self._record(session, delivery)
@@ -260,17 +274,17 @@ class OutboxSender:
                 await outbox.retry_later(session, item.id, delivery.attempt, now,
                                          "chat migrated", delivery.parts_done)
             self.metrics.retried.labels("migrated").inc()
-            return False
+            return _UNCHANGED
         except Permanent as exc:
             await self._give_up(delivery, str(exc), chat_gone=True)
-            return False
+            return _SETTLED
         except (Forbidden, BadRequest) as exc:
             await self._give_up(delivery, exc.message, chat_gone=chat_is_gone(exc))
-            return False
+            return _SETTLED
         except NetworkError as exc:  # timeouts and 5xx: it will work later
             backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts, 9))
             await self._retry(delivery, backoff, exc.message, "network")
-            return False
+            return _UNCHANGED
         except Exception as exc:  # our bug or the database: never a stuck lease or chat
             log.exception("outbox %s to %s failed unexpectedly", item.id, item.chat_id,
                           extra={"request": item.request_id})
@@ -280,7 +294,7 @@ class OutboxSender:
             else:
                 backoff = min(MAX_BACKOFF, 2.0 ** min(item.attempts, 9))
                 await self._retry(delivery, backoff, type(exc).__name__, "error")
-            return False
+            return _UNCHANGED
         async with self.svc.db.transaction() as session:
             self._record(session, delivery)
             held = await outbox.mark_sent(session, item.id, delivery.attempt,
@@ -297,7 +311,7 @@ class OutboxSender:
         self.metrics.sent.labels(item.kind).inc()
         log.debug("outbox %s (%s) to %s sent", item.id, item.kind, item.chat_id,
                   extra={"request": item.request_id})
-        return True
+        return _SENT
 
     async def _give_back(self, delivery: Delivery, seconds: float) -> None:
         """Not now, Telegram's limits: the message is due again when its chat may
