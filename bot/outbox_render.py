@@ -23,8 +23,8 @@ from bot import keyboards, render
 from bot.charts import render_chart
 from bot.i18n import Html, escape, t
 from bot.stats_view import weekly_chart_labels, weekly_texts
-from core.context import Services
 from core import weekly
+from core.context import Services
 from core.payloads import Card, Digest, Notice, Payload, Relay, Weekly
 from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 

@@ -4,6 +4,7 @@ CSV of /export has every request."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -117,24 +118,25 @@ def chart_labels(lang: str, departments: list[str], days: int) -> ChartLabels:
     )
 
 
-def rating_lines(lang: str, prefix: str, ratings: list[RatingLine],
+def rating_lines(lang: str, keys: tuple[str, str], ratings: list[RatingLine],
                  people: dict[int, User]) -> list[Html]:
-    """Ratings with their comments (``prefix``: the locale keys' start)."""
+    """Ratings with their comments (``keys``: the texts without and with one)."""
     lines = []
     for r in ratings:
         values = {"id": r.request_id, "stars": stars(r.score),
                   "rater": person(people.get(r.rater_id), r.rater_id)}
         if r.comment:
-            lines.append(t(lang, f"{prefix}comment", comment=r.comment, **values))
+            lines.append(t(lang, keys[1], comment=r.comment, **values))
         else:
-            lines.append(t(lang, f"{prefix}line", **values))
+            lines.append(t(lang, keys[0], **values))
     return lines
 
 
 def low_ratings_text(lang: str, ratings: list[RatingLine], people: dict[int, User]) -> Html:
     """/stats: the newest low ratings of the departments shown, with their comments."""
     return fitted(lang, t(lang, "stats.low_ratings.title"),
-                  rating_lines(lang, "stats.low_ratings.", ratings, people))
+                  rating_lines(lang, ("stats.low_ratings.line", "stats.low_ratings.comment"),
+                               ratings, people))
 
 
 def _day(value: date) -> str:
@@ -149,7 +151,7 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
     day_seconds = org.work_calendar.day_seconds
     this, before = week.this, week.before
 
-    def pair(key: str, value) -> Html:  # type: ignore[no-untyped-def]
+    def pair(key: str, value: Callable[[DepartmentStats], object]) -> Html:
         return t(lang, key, this=value(this), before=value(before))
 
     def share(c: Compliance) -> str:
@@ -193,7 +195,8 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
         [t(lang, "weekly.load_line", name=person(week.people.get(e.user_id), e.user_id),
            count=e.open_assigned) for e in loaded] or [t(lang, "weekly.no_load")])]))
     lowest = Html("\n".join([t(lang, "weekly.lowest"), *(
-        rating_lines(lang, "weekly.rating_", week.lowest, week.people)
+        rating_lines(lang, ("weekly.rating_line", "weekly.rating_comment"), week.lowest,
+                     week.people)
         or [t(lang, "weekly.no_ratings")])]))
     return pack([figures, breached, stuck, load, lowest])
 
