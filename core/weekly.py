@@ -6,7 +6,8 @@ When: ``[reports] weekly = "mon 09:00"`` in the organisation's zone; when that
 moment is not working time (a holiday Monday, or a time before the working day
 starts) the digest comes at the first working moment after it (a holiday Monday
 09:00 → Tuesday 09:00). The week reported is always the seven days before the
-nominal day (Monday 00:00 to Monday 00:00), whenever it is sent.
+nominal day (Monday 00:00 to Monday 00:00), whenever it is sent. The first digest
+is the first one due after the bot's first scan.
 
 Exactly once: the scan claims a ``schedule_marks`` row ``weekly:<department>:<date>``
 (a unique key; a second instance or a restart finds it taken) in the same
@@ -35,6 +36,16 @@ from db.session import insert_ignore
 
 LISTED = 20  # breached and stuck requests listed per digest, then "… and N more"
 LOWEST = 3
+# when the scan first looked for a digest: a week due before it is not sent (a bot
+# installed on a Wednesday starts with next Monday's, not with a digest at once)
+FIRST_SCAN = "weekly:first_scan"
+
+
+def nominal_moment(org: OrgConfig, day: date) -> datetime:
+    """The ``weekly`` time on ``day``, in UTC."""
+    weekly = org.reports.weekly_at
+    assert weekly is not None
+    return datetime.combine(day, weekly[1], ZoneInfo(org.organization.timezone)).astimezone(UTC)
 
 
 def nominal_day(org: OrgConfig, now: datetime) -> tuple[date, datetime] | None:
@@ -67,15 +78,25 @@ async def owe(svc: Services) -> int:
     """Owe this week's digests that are due and not yet owed; how many messages."""
     now = svc.clock.now()
     due = nominal_day(svc.org, now)
-    if due is None or now < due[1]:
+    if due is None:
         return 0
     day = due[0]
     keys = {d.key: mark_key(d.key, day) for d in svc.org.departments if d.managers}
-    if not keys:
-        return 0
     async with svc.db.reading() as session:  # most scans find this week's sent already
-        done = set(await session.scalars(
-            select(ScheduleMark.key).where(ScheduleMark.key.in_(list(keys.values())))))
+        marks: dict[str, datetime] = {key: at for key, at in await session.execute(
+            select(ScheduleMark.key, ScheduleMark.at)
+            .where(ScheduleMark.key.in_([*keys.values(), FIRST_SCAN])))}
+    if FIRST_SCAN not in marks:
+        async with svc.db.transaction() as session:
+            await session.execute(insert_ignore(session, ScheduleMark).values(
+                key=FIRST_SCAN, at=now))
+            marks[FIRST_SCAN] = await session.scalar(
+                select(ScheduleMark.at).where(ScheduleMark.key == FIRST_SCAN)) or now
+    if now < due[1] or not keys:
+        return 0
+    if nominal_moment(svc.org, day) < marks[FIRST_SCAN]:
+        return 0  # a week that ended before the bot first looked: the next one is the first
+    done = set(marks)
     owed = 0
     for department in svc.org.departments:
         if department.key not in keys or keys[department.key] in done:

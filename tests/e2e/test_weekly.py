@@ -151,6 +151,8 @@ async def test_owed_before_a_kill_is_sent_after_the_restart(emu, bot, clock, dat
 async def test_the_digest_in_russian(emu, bot, clock):
     emu.users[ADMIN].json["language_code"] = "ru"
     await two_weeks(emu, bot, clock)
+    clock.set(at(11, 30, 9))
+    await bot.scan()
     clock.set(at(12, 1, 9))
     await bot.scan()
     digest = weekly(emu)
