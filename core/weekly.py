@@ -33,6 +33,7 @@ from db import stats, users
 from db.models import Request, ScheduleMark, User
 from db.reports import DepartmentStats, OpenLine, RatingLine, Series
 from db.session import insert_ignore
+from db.statuses import Status
 
 LISTED = 20  # breached and stuck requests listed per digest, then "… and N more"
 LOWEST = 3
@@ -141,7 +142,7 @@ async def figures(svc: Services, payload: Weekly) -> WeekFigures:
         this = (await stats.collect(session, now, 7, [key], stale, until=end)).departments[0]
         before = (await stats.collect(session, now, 7, [key], stale,
                                       until=end - timedelta(days=7))).departments[0]
-        missed = case((Request.status == "new", Request.response_due_at),
+        missed = case((Request.status == Status.NEW.value, Request.response_due_at),
                       else_=Request.resolve_due_at)
         breached, breached_total = await stats.open_lines(
             session, key, stats.breached_now(now), missed, missed, LISTED)
