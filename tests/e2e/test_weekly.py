@@ -212,3 +212,24 @@ async def test_stats_lists_the_newest_low_ratings(emu, bot, clock):
         f"• /show_{numbers[2]} ★★★☆☆ Rita Requester",
         f"• /show_{numbers[0]} ★★☆☆☆ Rita Requester: «slow»",
     ]
+
+
+async def test_long_lists_stop_at_twenty_and_say_how_many_more(emu, bot, clock):
+    from core.intake import create_request
+
+    await say(emu, bot, ADMIN, "/start")
+    clock.set(at(11, 30, 9))
+    await bot.scan()  # the first scan: the week of 30.11 is the first digest
+    it = bot.svc.org.department("it")
+    for _ in range(25):
+        async with bot.svc.db.transaction() as session:
+            await create_request(session, bot.svc, REQUESTER, it, it.request_type("access"),
+                                 [], "normal", None)
+    clock.set(at(12, 7, 9))
+    await bot.scan()
+    text = "\n".join(m.text for m in emu.bot_messages(ADMIN)
+                     if m.text.startswith(("📅 IT", "🚨", "🐢")) or "/show_" in m.text)
+    assert "🚨 Breached now: 25\n" in text
+    assert text.count("· was due") == 20
+    assert text.count("… and 5 more") == 2  # breached and stuck
+    assert all(len(m.text) <= 4096 for m in emu.bot_messages(ADMIN))
