@@ -8,6 +8,7 @@ after the parts an earlier attempt posted (``parts_done``).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -19,9 +20,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
 from bot import keyboards, render
-from bot.i18n import Html, t
+from bot.charts import render_chart
+from bot.i18n import Html, escape, t
+from bot.stats_view import weekly_chart_labels, weekly_texts
+from core import weekly
 from core.context import Services
-from core.payloads import Card, Digest, Notice, Payload, Relay
+from core.payloads import Card, Digest, Notice, Payload, Relay, Weekly
 from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 
 log = logging.getLogger(__name__)
@@ -112,8 +116,25 @@ class OutboxRenderer:
             mentioned = d.people.get(payload.mention) if payload.mention else None
             texts = render.digest(d.lang, self.svc.org, payload.to_json(), mentioned)
             await self._texts(d, texts, None, None, "notice")
+        elif isinstance(payload, Weekly):
+            await self._weekly(d, payload)
         else:
             await self._notice(d, payload)
+
+    async def _weekly(self, d: Delivery, payload: Weekly) -> None:
+        """The managers' week: its texts, then the chart of the two weeks (the last part)."""
+        week = await weekly.figures(self.svc, payload)
+        texts = weekly_texts(d.lang, self.svc.org, week)
+        await self._texts(d, texts, None, None, "notice")
+        if d.parts_done > len(texts):
+            return
+        labels = weekly_chart_labels(d.lang, self.svc.org, week)
+        # rendering takes about half a second: keep the event loop free meanwhile
+        image = await asyncio.to_thread(render_chart, week.chart, labels)
+        message = await self._call(d, d.item.chat_id, functools.partial(
+            self.bot.send_photo, d.item.chat_id, image, caption=escape(labels.title)))
+        d.posted_message(message, "notice")
+        d.parts_done = len(texts) + 1
 
     async def _card(self, d: Delivery, payload: Card, request: Request) -> None:
         """Part 0 is the card, parts 1… its files; a retry edits the card it posted
@@ -247,6 +268,8 @@ class OutboxRenderer:
         args["department"] = department.name if department else department_key
         if "actor_id" in args:
             args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
+        if "score" in args:
+            args["stars"] = render.stars(int(args["score"]))
         key = f"notice.{payload.template}"
         if "text" in args:
             text = args.pop("text")

@@ -4,12 +4,17 @@ CSV of /export has every request."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
 from bot.charts import ChartLabels
 from bot.i18n import Html, plain, t
-from bot.render import fitted, person
+from bot.render import fitted, pack, person, stars, when
 from core.org import OrgConfig
+from core.weekly import WeekFigures
 from db.models import User
-from db.reports import Compliance, DepartmentStats, Flow, Percentiles
+from db.reports import Compliance, DepartmentStats, Flow, OpenLine, Percentiles, RatingLine
 
 EXECUTORS_SHOWN = 15  # a department's message stays readable on a phone
 FLOWS_SHOWN = 30
@@ -111,3 +116,94 @@ def chart_labels(lang: str, departments: list[str], days: int) -> ChartLabels:
         response=plain(lang, "stats.chart_response"), resolve=plain(lang, "stats.chart_resolve"),
         no_data=plain(lang, "stats.chart_no_data"),
     )
+
+
+def rating_lines(lang: str, keys: tuple[str, str], ratings: list[RatingLine],
+                 people: dict[int, User]) -> list[Html]:
+    """Ratings with their comments (``keys``: the texts without and with one)."""
+    lines = []
+    for r in ratings:
+        values = {"id": r.request_id, "stars": stars(r.score),
+                  "rater": person(people.get(r.rater_id), r.rater_id)}
+        if r.comment:
+            lines.append(t(lang, keys[1], comment=r.comment, **values))
+        else:
+            lines.append(t(lang, keys[0], **values))
+    return lines
+
+
+def low_ratings_text(lang: str, ratings: list[RatingLine], people: dict[int, User]) -> Html:
+    """/stats: the newest low ratings of the departments shown, with their comments."""
+    return fitted(lang, t(lang, "stats.low_ratings.title"),
+                  rating_lines(lang, ("stats.low_ratings.line", "stats.low_ratings.comment"),
+                               ratings, people))
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d.%m")
+
+
+def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
+    """The managers' week of one department: the two weeks side by side, then what
+    needs a manager now, in as few messages as Telegram's limit allows."""
+    department = org.department(week.department)
+    name = department.name if department else week.department
+    day_seconds = org.work_calendar.day_seconds
+    this, before = week.this, week.before
+
+    def pair(key: str, value: Callable[[DepartmentStats], object]) -> Html:
+        return t(lang, key, this=value(this), before=value(before))
+
+    def share(c: Compliance) -> str:
+        return f"{c.share:.0%}" if c.share is not None else plain(lang, "weekly.none")
+
+    def csat(d: DepartmentStats) -> str:
+        if d.ratings.csat is None:
+            return plain(lang, "weekly.none")
+        return plain(lang, "weekly.csat_value", csat=f"{d.ratings.csat:.0%}",
+                     count=d.ratings.count)
+
+    figures = Html("\n".join([
+        t(lang, "weekly.title", department=name, first=_day(week.first_day),
+          last=_day(week.last_day)),
+        t(lang, "weekly.columns"),
+        pair("weekly.created", lambda d: d.created),
+        pair("weekly.done", lambda d: d.done),
+        pair("weekly.sla_response", lambda d: share(d.response)),
+        pair("weekly.sla_resolve", lambda d: share(d.resolve)),
+        pair("weekly.csat", csat),
+        pair("weekly.take", lambda d: duration(lang, d.time_to_take.p50, day_seconds)),
+        pair("weekly.finish", lambda d: duration(lang, d.time_to_finish.p50, day_seconds)),
+    ]))
+
+    def listed(head: Html, lines: list[OpenLine], total: int, key: str, at: str) -> Html:
+        rows = [t(lang, key, id=line.request_id, type=line.type_name,
+                  status=t(lang, f"status.{line.status}"), **{at: when(line.due, org)})
+                for line in lines]
+        if total > len(lines):
+            rows.append(t(lang, "list.more", count=total - len(lines)))
+        return Html("\n".join([head, *rows]))
+
+    breached = listed(t(lang, "weekly.breached", count=week.breached_total), week.breached,
+                      week.breached_total, "weekly.breached_line", "due")
+    stuck = listed(t(lang, "weekly.stuck", stale=str(org.sla.stale_after),
+                     count=week.stuck_total), week.stuck, week.stuck_total,
+                   "weekly.stuck_line", "at")
+    loaded = [e for e in this.executors if e.open_assigned]
+    loaded.sort(key=lambda e: (-e.open_assigned, e.user_id))
+    load = Html("\n".join([t(lang, "weekly.load"), *(
+        [t(lang, "weekly.load_line", name=person(week.people.get(e.user_id), e.user_id),
+           count=e.open_assigned) for e in loaded] or [t(lang, "weekly.no_load")])]))
+    lowest = Html("\n".join([t(lang, "weekly.lowest"), *(
+        rating_lines(lang, ("weekly.rating_line", "weekly.rating_comment"), week.lowest,
+                     week.people)
+        or [t(lang, "weekly.no_ratings")])]))
+    return pack([figures, breached, stuck, load, lowest])
+
+
+def weekly_chart_labels(lang: str, org: OrgConfig, week: WeekFigures) -> ChartLabels:
+    department = org.department(week.department)
+    title = plain(lang, "weekly.chart_title",
+                  department=department.name if department else week.department,
+                  first=_day(week.first_day - timedelta(days=7)), last=_day(week.last_day))
+    return replace(chart_labels(lang, [], 14), title=title)

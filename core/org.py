@@ -129,6 +129,32 @@ class RatingSettings(_Model):
     auto_close_after: DurationField = Duration(3, "d")
 
 
+_WEEKLY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) (\d{2}):(\d{2})$")
+
+
+class ReportSettings(_Model):
+    # the managers' week: "mon 09:00" in the organisation's zone, moved to the first
+    # working moment at or after it (a holiday Monday: Tuesday's start); "" is off
+    weekly: str = "mon 09:00"
+
+    @field_validator("weekly")
+    @classmethod
+    def _weekly(cls, value: str) -> str:
+        match = _WEEKLY.match(value)
+        if value and (match is None or int(match[2]) > 23 or int(match[3]) > 59):
+            raise ValueError(f"{value!r} is not a weekday and a time like \"mon 09:00\"")
+        return value
+
+    @property
+    def weekly_at(self) -> tuple[int, time] | None:
+        """(weekday, 0 = Monday; local time), or None when the digest is off."""
+        if not self.weekly:
+            return None
+        day, clock = self.weekly.split()
+        hour, minute = clock.split(":")
+        return WEEKDAYS.index(day), time(int(hour), int(minute))
+
+
 FieldType = Literal["text", "number", "date", "choice", "file"]
 
 
@@ -211,6 +237,7 @@ class OrgConfig(_Model):
     calendar: CalendarSettings = CalendarSettings()
     sla: SlaSettings = SlaSettings()
     rating: RatingSettings = RatingSettings()
+    reports: ReportSettings = ReportSettings()
     departments: list[Department] = Field(min_length=1)
 
     @field_validator("departments")

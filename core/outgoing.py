@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.payloads import Card, Digest, Notice, Payload, Relay, parse
+from core.payloads import Card, Digest, Notice, Payload, Relay, Weekly, parse
 from db import outbox, users
 from db.models import Request
 
@@ -94,6 +94,13 @@ async def digests(session: AsyncSession, now: datetime,
     await outbox.enqueue_many(session, [
         outbox.row(now, chat_id=chat_id, thread_id=thread_id, kind=digest.kind,
                    payload=digest.to_json()) for chat_id, thread_id, digest in owed])
+
+
+async def weekly(session: AsyncSession, now: datetime, owed: list[tuple[int, Weekly]]) -> None:
+    """The managers' week, one message per (manager, department), in one statement."""
+    await outbox.enqueue_many(session, [
+        outbox.row(now, chat_id=chat_id, kind=payload.kind, payload=payload.to_json())
+        for chat_id, payload in owed])
 
 
 async def relay(

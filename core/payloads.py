@@ -120,7 +120,24 @@ class Digest:
         return {self.mention} if self.mention else set()
 
 
-Payload = Card | Relay | Notice | Digest
+@dataclass(frozen=True)
+class Weekly:
+    """The managers' week of one department (core.weekly): which week, not its figures;
+    they are read and rendered when it is sent, in the manager's language."""
+
+    kind: ClassVar[str] = "notice"
+    department: str
+    day: str  # ISO date of the nominal day: the week reported is the seven days before
+
+    def to_json(self) -> dict[str, Any]:
+        return {"template": "weekly", "args": {}, "department": self.department,
+                "day": self.day}
+
+    def people(self) -> set[int]:
+        return set()
+
+
+Payload = Card | Relay | Notice | Digest | Weekly
 
 
 def _int(value: Any) -> int | None:
@@ -136,6 +153,8 @@ def parse(kind: str, payload: dict[str, Any]) -> Payload:
                      int(payload["author_id"]), payload.get("text"), payload.get("caption"),
                      bool(payload.get("reply_to_card")), int(payload.get("merged") or 1),
                      bool(payload.get("watcher")))
+    if payload.get("template") == "weekly":
+        return Weekly(str(payload["department"]), str(payload["day"]))
     if payload.get("template") == "digest":
         return Digest(list(payload.get("lines", [])), _int(payload.get("mention")),
                       bool(payload.get("private")), int(payload.get("more") or 0))

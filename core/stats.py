@@ -16,7 +16,9 @@ from core.org import OrgConfig
 from db import stats, users
 from db.export import export_rows
 from db.models import User
-from db.reports import Series, StatsReport
+from db.reports import RatingLine, Series, StatsReport
+
+LOW_RATINGS_SHOWN = 5
 
 Built = TypeVar("Built")
 
@@ -42,7 +44,8 @@ async def series(session: AsyncSession, org: OrgConfig, now: datetime, days: int
 class Figures:
     report: StatsReport
     chart: Series
-    people: dict[int, User]  # the executors named in the report
+    people: dict[int, User]  # the executors and raters named in the report
+    low_ratings: list[RatingLine]  # the newest low ratings of the period, with comments
 
 
 async def figures(svc: Services, days: int, departments: list[str]) -> Figures:
@@ -52,9 +55,13 @@ async def figures(svc: Services, days: int, departments: list[str]) -> Figures:
     async with svc.db.reading() as session:
         report = await collect(session, svc.org, now, days, departments)
         chart = await series(session, svc.org, now, days, departments)
+        low = await stats.rating_lines(session, departments,
+                                       stats.Period(now - timedelta(days=days)),
+                                       limit=LOW_RATINGS_SHOWN, lowest=False)
         people = await users.get_users(session, {e.user_id for d in report.departments
-                                                 for e in d.executors})
-    return Figures(report, chart, people)
+                                                 for e in d.executors}
+                                       | {r.rater_id for r in low})
+    return Figures(report, chart, people, low)
 
 
 async def exported(svc: Services, days: int, departments: list[str],

@@ -26,6 +26,7 @@ from core.lifecycle import OPEN_STATUSES, Action, Status
 from core.outgoing import digests as owe_digests
 from core.outgoing import notify, refresh_card
 from core.payloads import Digest, DigestLine
+from core.weekly import owe as owe_weekly
 from db import requests, users
 from db.models import AlertSent, Rating, Request, ScheduleMark
 from db.session import insert_ignore
@@ -48,6 +49,7 @@ class ScanReport:
     messages: int = 0
     stuck_lists: int = 0
     handed_over: int = 0  # requests of people away from today, given away
+    weekly: int = 0  # the managers' week: messages owed
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -91,6 +93,8 @@ async def scan(svc: Services, *, limit: int = BATCH) -> ScanReport:
         if rows:
             await _handle(session, svc, rows, now, report)
     await stuck_lists(svc, report)
+    report.weekly = await owe_weekly(svc)
+    report.messages += report.weekly
     # imported here: the hand-over applies lifecycle actions (core.workflow), which
     # import this module for their rescheduling
     from core.away import hand_overs

@@ -34,7 +34,7 @@ from core.lifecycle import (
 from core.outgoing import notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
 from db import drafts, executors, requests, updates, users, watchers
-from db.models import PendingInput, Request, RequestEvent, User
+from db.models import PendingInput, Rating, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
 # the department's chat, notices to the requester (the review message among them) and
@@ -656,6 +656,7 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
             return Outcome(request, Refusal.WRONG_STATE)
         await requests.set_rating(session, request, score, press.actor_id, now)
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
+        _tell_assignee(session, now, request, press.actor_id, "rating_told.rated", score=score)
         await refresh_card(session, now, request)
         await reschedule(session, svc, request, now)
         await drafts.set_pending(session, press.chat_id, press.actor_id, RATING_COMMENT,
@@ -693,8 +694,21 @@ async def comment(svc: Services, user_id: int, text: str, *, reply_to: int | Non
         if request is None or not await requests.set_rating_comment(session, request_id, text):
             return Outcome(request, Refusal.WRONG_STATE)
         requests.add_event(session, request_id, now, "commented", user_id, reason=text)
+        rating = await session.get(Rating, request_id)
+        if rating is not None:
+            _tell_assignee(session, now, request, user_id, "rating_told.rated_comment",
+                           score=rating.score, text=text)
         await refresh_card(session, now, request)
         return Outcome(request)
+
+
+def _tell_assignee(session: AsyncSession, now: datetime, request: Request, rater_id: int,
+                   template: str, **args: Any) -> None:
+    """The executor hears of each rating of their work, and then of its comment, in the
+    transaction that records it."""
+    if request.assignee_id is not None and request.assignee_id != rater_id:
+        notify(session, now, request.assignee_id, template, request, actor_id=rater_id,
+               **args)
 
 
 async def skip_comment(svc: Services, request_id: int, press: Press) -> bool:

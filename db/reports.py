@@ -5,7 +5,7 @@ Durations are working seconds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,26 @@ class StatsReport:
     days: int
     departments: list[DepartmentStats]
     flows: list[Flow]
+
+
+@dataclass(frozen=True)
+class RatingLine:
+    """One rating with its comment (the lowest of a week, the newest low ones)."""
+
+    request_id: int
+    department_key: str
+    score: int
+    comment: str | None
+    rater_id: int
+    assignee_id: int | None
+    rated_at: datetime
+
+
+@dataclass(frozen=True)
+class OpenLine:
+    """An open request in a list (breached now, stuck)."""
+
+    request_id: int
+    type_name: str
+    status: str
+    due: datetime | None  # the deadline it missed, or its last movement (stuck)

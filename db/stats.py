@@ -55,7 +55,9 @@ from db.reports import (
     DepartmentStats,
     ExecutorStats,
     Flow,
+    OpenLine,
     Percentiles,
+    RatingLine,
     Ratings,
     Series,
     StatsReport,
@@ -90,10 +92,11 @@ def p90_rank(n: int) -> int:
 
 async def values_at_ranks(session: AsyncSession, value: Column[Any], period: Column[Any],
                           since: datetime, groups: Sequence[Column[Any]],
-                          wanted: Sequence[tuple[tuple[Any, ...], int, int]]) -> list[Any]:
+                          wanted: Sequence[tuple[tuple[Any, ...], int, int]],
+                          until: datetime | None = None) -> list[Any]:
     """For each (group, k, n): the k-th smallest non-null ``value`` (1-based) among the
     n rows of the group (its ``groups`` columns equal to its values) with ``period``
-    not before ``since``; None when k is not in 1..n.
+    not before ``since`` (and before ``until``, if given); None when k is not in 1..n.
 
     Each is a scalar subquery ``ORDER BY value LIMIT 1 OFFSET …``: with an index on
     (the group's columns, value, period) the database walks the entries up to the
@@ -106,10 +109,13 @@ async def values_at_ranks(session: AsyncSession, value: Column[Any], period: Col
         chunk = inside[start:start + RANKS_PER_STATEMENT]
         # text: building hundreds of subqueries as SQLAlchemy expressions costs more
         # than reading the index for them
-        sql = "SELECT " + ", ".join(_rank_subquery(value, period, groups, i, _walk(k, n)[0])
+        sql = "SELECT " + ", ".join(_rank_subquery(value, period, groups, i, _walk(k, n)[0],
+                                                   until is not None)
                                     for i, (_, k, n) in enumerate(chunk))
         # typed as their columns: a Telegram id needs a BIGINT parameter on PostgreSQL
         binds = [bindparam("since", since, type_=period.type)]
+        if until is not None:
+            binds.append(bindparam("until", until, type_=period.type))
         for i, (group, k, n) in enumerate(chunk):
             binds += [bindparam(f"g{i}_{j}", part, type_=column.type)
                       for j, (column, part) in enumerate(zip(groups, group, strict=True))]
@@ -128,16 +134,18 @@ def _walk(k: int, n: int) -> tuple[bool, int]:
 
 
 def _rank_subquery(value: Column[Any], period: Column[Any], groups: Sequence[Column[Any]],
-                   i: int, from_top: bool) -> str:
+                   i: int, from_top: bool, bounded: bool = False) -> str:
     same = " AND ".join(f"{column.name} = :g{i}_{j}" for j, column in enumerate(groups))
+    until = f" AND {period.name} < :until" if bounded else ""
     return (f"(SELECT {value.name} FROM {value.table.name} WHERE {same} AND {value.name} "
-            f"IS NOT NULL AND {period.name} >= :since ORDER BY {value.name}"
+            f"IS NOT NULL AND {period.name} >= :since{until} ORDER BY {value.name}"
             f"{' DESC' if from_top else ''} LIMIT 1 OFFSET :k{i})")
 
 
 async def ranked(session: AsyncSession, value: Column[Any], period: Column[Any],
                  since: datetime, groups: Sequence[Column[Any]], counts: Mapping[Any, int],
-                 ranks: Sequence[Rank]) -> dict[tuple[Any, int], Any]:
+                 ranks: Sequence[Rank], until: datetime | None = None
+                 ) -> dict[tuple[Any, int], Any]:
     """The value at each rank of each group: {(group key, rank): value}.
 
     ``counts`` gives each group's number of non-null values in the period (a group
@@ -147,40 +155,56 @@ async def ranked(session: AsyncSession, value: Column[Any], period: Column[Any],
     wanted = list(dict.fromkeys(
         (key, rank(n)) for key, n in counts.items() if n for rank in ranks))
     values = await values_at_ranks(session, value, period, since, groups, [
-        (key if len(groups) > 1 else (key,), k, counts[key]) for key, k in wanted])
+        (key if len(groups) > 1 else (key,), k, counts[key]) for key, k in wanted], until)
     return dict(zip(wanted, values, strict=True))
 
 
 async def _percentiles(session: AsyncSession, value: Column[Any], period: Column[Any],
-                       since: datetime, counts: Mapping[str, int]) -> dict[str, Percentiles]:
-    """p50 and p90 of ``value`` per department, of the rows with ``period`` since."""
+                       since: datetime, counts: Mapping[str, int],
+                       until: datetime | None = None) -> dict[str, Percentiles]:
+    """p50 and p90 of ``value`` per department, of the rows with ``period`` since
+    (and before ``until``)."""
     at = await ranked(session, value, period, since, [COLUMNS.department_key], counts,
-                      [p50_rank, p90_rank])
+                      [p50_rank, p90_rank], until)
     return {key: Percentiles(n, at[(key, p50_rank(n))], at[(key, p90_rank(n))])
             for key, n in counts.items() if n}
 
 
+class Period(NamedTuple):
+    """[since, until); ``until`` None: up to now."""
+
+    since: datetime
+    until: datetime | None = None
+
+    def holds(self, column: Any) -> ColumnElement[bool]:
+        if self.until is None:
+            return column >= self.since  # type: ignore[no-any-return]
+        return and_(column >= self.since, column < self.until)
+
+
 async def collect(session: AsyncSession, now: datetime, days: int, departments: list[str],
-                  stale_since: datetime) -> StatsReport:
-    """The figures of the last ``days`` days; open requests with no event since
-    ``stale_since`` count as stuck."""
-    since = now - timedelta(days=days)
+                  stale_since: datetime, until: datetime | None = None) -> StatsReport:
+    """The figures of the last ``days`` days (or of the ``days`` before ``until``, for
+    the managers' week); open requests with no event since ``stale_since`` count as
+    stuck, and the open ones and the executors' load are those of ``now``."""
+    period = Period((until or now) - timedelta(days=days), until)
+    since = period.since
     in_scope = Request.department_key.in_(departments)
 
     async def grouped(query: Any) -> dict[Any, Any]:
         return {row[0]: row[1:] for row in await session.execute(query)}
 
-    filed = await _filed(session, in_scope, since, now)
+    filed = await _filed(session, in_scope, period, now)
     taken = await grouped(select(Request.department_key, func.count(),
                                  func.count(Request.take_work_s))
-                          .where(in_scope, Request.taken_at >= since)
+                          .where(in_scope, period.holds(Request.taken_at))
                           .group_by(Request.department_key))
     # done per department and per executor, and how many have a time to finish
     done_by: dict[tuple[str, Any], tuple[int, int]] = {
         (key, user): (count, finished) for key, user, count, finished in await session.execute(
             select(Request.department_key, Request.assignee_id, func.count(),
                    func.count(Request.finish_work_s))
-            .where(in_scope, Request.done_at >= since)
+            .where(in_scope, period.holds(Request.done_at))
             .group_by(Request.department_key, Request.assignee_id))}
     done: dict[str, int] = defaultdict(int)
     finished: dict[str, int] = defaultdict(int)
@@ -199,14 +223,14 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
                                  Request.last_event_at < stale_since)
                           .group_by(Request.department_key))
     take = await _percentiles(session, COLUMNS.take_work_s, COLUMNS.taken_at, since,
-                              {key: int(row[1]) for key, row in taken.items()})
+                              {key: int(row[1]) for key, row in taken.items()}, until)
     finish = await _percentiles(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
-                                finished)
-    transfers_out, transfers_in = await _transfers(session, departments, since)
-    reassigns = await _reassigns(session, departments, since)
-    rated_by = await _ratings(session, departments, since)
+                                finished, until)
+    transfers_out, transfers_in = await _transfers(session, departments, period)
+    reassigns = await _reassigns(session, departments, period)
+    rated_by = await _ratings(session, departments, period)
     ratings = await _department_ratings(session, rated_by)
-    executors = await _executors(session, in_scope, since, done_by, rated_by)
+    executors = await _executors(session, in_scope, period, done_by, rated_by)
     report = []
     for key in departments:
         created, response_met, response_breached, resolve_met, resolve_breached, \
@@ -232,7 +256,7 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())
-        .where(in_scope, Request.created_at >= since)
+        .where(in_scope, period.holds(Request.created_at))
         .group_by(Request.department_key, Request.requester_department)
         .order_by(func.count().desc()))]
     return StatsReport(days, report, flows)
@@ -242,7 +266,7 @@ def _first(row: Any) -> int:
     return int(row[0]) if row else 0
 
 
-async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], since: datetime,
+async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], period: Period,
                  now: datetime) -> dict[str, tuple[int, int, int, int, int, int]]:
     """Requests filed in the period and their SLAs: (created, response met, response
     breached, resolve met, resolve breached, cancelled); an open request past its
@@ -268,18 +292,18 @@ async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], since: da
                        func.count().filter(Request.resolve_met.is_(True)),
                        func.count().filter(resolve_breached),
                        func.count().filter(Request.status == Status.CANCELLED.value))
-                .where(in_scope, Request.created_at >= since)
+                .where(in_scope, period.holds(Request.created_at))
                 .group_by(Request.department_key))}
 
 
-async def _transfers(session: AsyncSession, departments: list[str], since: datetime
+async def _transfers(session: AsyncSession, departments: list[str], period: Period
                      ) -> tuple[dict[str, int], dict[str, int]]:
     """Transfers out of and into each department in the period (one read of the events)."""
     out: dict[str, int] = defaultdict(int)
     into: dict[str, int] = defaultdict(int)
     for source, target, count in await session.execute(
             select(RequestEvent.from_department, RequestEvent.to_department, func.count())
-            .where(RequestEvent.kind == "transfer", RequestEvent.at >= since,
+            .where(RequestEvent.kind == "transfer", period.holds(RequestEvent.at),
                    or_(RequestEvent.from_department.in_(departments),
                        RequestEvent.to_department.in_(departments)))
             .group_by(RequestEvent.from_department, RequestEvent.to_department)):
@@ -290,13 +314,13 @@ async def _transfers(session: AsyncSession, departments: list[str], since: datet
     return out, into
 
 
-async def _reassigns(session: AsyncSession, departments: list[str], since: datetime
+async def _reassigns(session: AsyncSession, departments: list[str], period: Period
                      ) -> dict[str, int]:
     """Reassignments in the period per department: their events carry the department
     (as ``from_department``), read from the events' kind index."""
     return {str(key): int(count) for key, count in await session.execute(
         select(RequestEvent.from_department, func.count())
-        .where(RequestEvent.kind == "reassign", RequestEvent.at >= since,
+        .where(RequestEvent.kind == "reassign", period.holds(RequestEvent.at),
                RequestEvent.from_department.in_(departments))
         .group_by(RequestEvent.from_department))}
 
@@ -308,7 +332,7 @@ class _Rated(NamedTuple):
     average: float
 
 
-async def _ratings(session: AsyncSession, departments: list[str], since: datetime
+async def _ratings(session: AsyncSession, departments: list[str], period: Period
                    ) -> dict[tuple[str, Any], _Rated]:
     """Ratings given in the period per department and executor (None: no executor),
     in one walk of ix_ratings_department_assignee_rated."""
@@ -317,7 +341,7 @@ async def _ratings(session: AsyncSession, departments: list[str], since: datetim
                 select(Rating.department_key, Rating.assignee_id, func.count(),
                        func.sum(Rating.score), func.count().filter(Rating.score >= 4),
                        func.avg(Rating.score))
-                .where(Rating.department_key.in_(departments), Rating.rated_at >= since)
+                .where(Rating.department_key.in_(departments), period.holds(Rating.rated_at))
                 .group_by(Rating.department_key, Rating.assignee_id))}
 
 
@@ -346,7 +370,7 @@ async def _department_ratings(session: AsyncSession,
             for key, quotient in zip(keys, quotients, strict=True)}
 
 
-async def _executors(session: AsyncSession, in_scope: ColumnElement[bool], since: datetime,
+async def _executors(session: AsyncSession, in_scope: ColumnElement[bool], period: Period,
                      done_by: Mapping[tuple[str, Any], tuple[int, int]],
                      rated_by: Mapping[tuple[str, Any], _Rated]
                      ) -> dict[str, list[ExecutorStats]]:
@@ -366,9 +390,9 @@ async def _executors(session: AsyncSession, in_scope: ColumnElement[bool], since
         if user is not None:
             per[(key, user)]["done"] = count
             with_time[(key, user)] = finished
-    medians = await ranked(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
+    medians = await ranked(session, COLUMNS.finish_work_s, COLUMNS.done_at, period.since,
                            [COLUMNS.department_key, COLUMNS.assignee_id], with_time,
-                           [p50_rank])
+                           [p50_rank], period.until)
     for (key, user), rated in rated_by.items():
         if user is not None:
             per[(key, user)]["ratings"] = (rated.number, rated.average)
@@ -422,11 +446,13 @@ async def _per_day(session: AsyncSession, column: Any, aggregates: list[Any],
 
 
 async def series(session: AsyncSession, zone: ZoneInfo, now: datetime, days: int,
-                 departments: list[str]) -> Series:
-    """Created and done per day of ``zone``, SLA compliance per week, for the chart."""
-    since = now - timedelta(days=days)
+                 departments: list[str], until: datetime | None = None) -> Series:
+    """Created and done per day of ``zone``, SLA compliance per week, for the chart
+    (``until``: of the ``days`` before it, a local midnight, instead of up to now)."""
+    since = (until or now) - timedelta(days=days)
     in_scope = Request.department_key.in_(departments)
-    first, last = since.astimezone(zone).date(), now.astimezone(zone).date()
+    last_instant = now if until is None else until - timedelta(microseconds=1)
+    first, last = since.astimezone(zone).date(), last_instant.astimezone(zone).date()
     dates = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     starts = day_starts(session, zone, now, dates)
     parameters = len(departments) + 3  # per day: the departments and its two bounds
@@ -445,3 +471,45 @@ async def series(session: AsyncSession, zone: ZoneInfo, now: datetime, days: int
         for i, value in enumerate(sla):
             week[i] += int(value)
     return Series(daily, [WeeklyCompliance(start, *values) for start, values in weekly.items()])
+
+
+LOW_SCORE = 3  # a rating of 3 or less is not "satisfied" (CSAT counts 4 and 5)
+
+
+async def rating_lines(session: AsyncSession, departments: list[str], period: Period, *,
+                       limit: int, lowest: bool) -> list[RatingLine]:
+    """Ratings given in the period with their comments: the ``limit`` lowest (the
+    managers' week; the earliest first among equal scores), or the ``limit`` newest of
+    LOW_SCORE or less (/stats)."""
+    query = select(Rating).where(Rating.department_key.in_(departments),
+                                 period.holds(Rating.rated_at))
+    if lowest:
+        query = query.order_by(Rating.score, Rating.rated_at, Rating.request_id)
+    else:
+        query = query.where(Rating.score <= LOW_SCORE).order_by(Rating.rated_at.desc(),
+                                                                Rating.request_id.desc())
+    return [RatingLine(r.request_id, r.department_key, r.score, r.comment, r.rater_id,
+                       r.assignee_id, r.rated_at)
+            for r in await session.scalars(query.limit(limit))]
+
+
+def breached_now(now: datetime) -> ColumnElement[bool]:
+    """Open requests past a running deadline: not taken in time, or not done in time."""
+    return or_(
+        and_(Request.status == Status.NEW.value, Request.response_due_at < now),
+        and_(Request.status.in_(RUNNING), Request.resolve_due_at < now),
+    )
+
+
+async def open_lines(session: AsyncSession, department: str, where: ColumnElement[bool],
+                     order: Any, due: Any, limit: int) -> tuple[list[OpenLine], int]:
+    """The first ``limit`` open requests of a department that match, and how many match."""
+    scope = (Request.department_key == department, Request.status.in_(OPEN), where)
+    rows = await session.execute(select(Request.id, Request.type_name, Request.status, due)
+                                 .where(*scope).order_by(order, Request.id).limit(limit))
+    lines = [OpenLine(number, type_name, status, at) for number, type_name, status, at in rows]
+    total = len(lines)
+    if total == limit:
+        total = int(await session.scalar(select(func.count()).select_from(Request)
+                                          .where(*scope)) or 0)
+    return lines, total

@@ -19,7 +19,7 @@ from bot.export import build_csv
 from bot.i18n import t
 from bot.render import clip, pack
 from bot.runtime import Context, language, services
-from bot.stats_view import chart_labels, department_text, flows_text
+from bot.stats_view import chart_labels, department_text, flows_text, low_ratings_text
 from core import stats
 from core.lists import departments_here
 
@@ -92,6 +92,8 @@ async def stats_command(update: Update, context: Context) -> None:
     report, chart, people = figures.report, figures.chart, figures.people
     # a manager of many departments gets a few messages, not a burst of one each
     blocks = [department_text(lang, svc.org, d, days, people) for d in report.departments]
+    if figures.low_ratings:
+        blocks.append(low_ratings_text(lang, figures.low_ratings, people))
     for text in pack(blocks):
         await message.reply_html(text)
     await message.reply_html(flows_text(lang, svc.org, report.flows, days))

@@ -99,7 +99,7 @@ FAMILIES: dict[str, set[str]] = {
 ALERT_TEMPLATES = {"rate_ask", "rate_remind"}
 # rendered by their own functions, not one key: bot.render.digest from its lines,
 # bot.render.submitted_text from form.submitted (and form.submitted_*)
-SPECIAL_TEMPLATES = {"digest", "submitted"}
+SPECIAL_TEMPLATES = {"digest", "submitted", "weekly"}
 
 
 # ------------------------------------------------------------------ the files agree
