@@ -45,7 +45,8 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]],
         department = org.department(request.department_key)
         base = {
             "number": str(request.id), "created": _when(request.created_at, zone),
-            "department": department.name.in_(lang) if department else request.department_key,
+            "department": (department.name.in_(lang) if department
+                           else request.department_key),
             "type": type_name(lang or org.organization.language, org, request), "requester_id": str(request.requester_id),
             "requester": row["requester_name"],
             "assignee_id": str(request.assignee_id or ""), "assignee": row["assignee_name"],

@@ -95,8 +95,8 @@ def my_pages(lang: str, owner: int, offset: int, shown: int, total: int) -> Mark
 
 
 def transfer_targets(lang: str, request_id: int, departments: list[Department]) -> Markup:
-    rows = _rows([Button(d.name.in_(lang), callback_data=cb.request(Action.TRANSFER.value, request_id,
-                                                          d.key))
+    rows = _rows([Button(d.name.in_(lang),
+                         callback_data=cb.request(Action.TRANSFER.value, request_id, d.key))
                   for d in departments], 2)
     rows.append([Button(plain(lang, "button.drop"), callback_data=cb.request("drop", request_id))])
     return Markup(rows)

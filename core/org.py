@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date, time
 from functools import cached_property
 from pathlib import Path
@@ -71,7 +72,7 @@ class Localized(str):
         return {str(self), *self.texts.values()}
 
 
-def _localized(limit: int) -> Any:
+def _localized(limit: int) -> Callable[[Any, ValidationInfo], Localized]:
     def validate(value: Any, info: ValidationInfo) -> Localized:
         default = (info.context or {}).get("language", "en")
         if isinstance(value, Localized):
@@ -99,12 +100,13 @@ def _localized(limit: int) -> Any:
             return Localized({default: value}, default)
         return Localized(texts, default)
 
-    return Annotated[Localized, PlainValidator(validate), PlainSerializer(str)]
+    return validate
 
 
-LocalizedName = _localized(100)
-LocalizedLabel = _localized(300)
-LocalizedOption = _localized(60)
+_AS_STR = PlainSerializer(str)
+LocalizedName = Annotated[Localized, PlainValidator(_localized(100)), _AS_STR]
+LocalizedLabel = Annotated[Localized, PlainValidator(_localized(300)), _AS_STR]
+LocalizedOption = Annotated[Localized, PlainValidator(_localized(60)), _AS_STR]
 
 
 class OrgError(Exception):
@@ -383,15 +385,26 @@ def parse_org(data: dict[str, Any]) -> OrgConfig:
 
 
 def load_org(path: str | Path) -> OrgConfig:
+    return parse_org_text(read_org_text(path), path)
+
+
+def read_org_text(path: str | Path) -> str:
+    """The organisation file's text, or OrgError with the one line `baton run` prints."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise OrgError(
             f"{path}: file not found (set ORG_CONFIG or copy org.example.toml)"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise OrgError(f"{path}: cannot read it: {exc}") from None
+
+
+def parse_org_text(text: str, path: str | Path) -> OrgConfig:
+    """An organisation file's text (as read from ``path``, or stored as a version)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise OrgError(f"{path}: not valid TOML: {exc}") from None
     return parse_org(data)

@@ -146,8 +146,9 @@ def _can_go_back(svc: Services, state: DraftState) -> bool:
 def _summary(svc: Services, lang: str, state: DraftState) -> tuple[Html, Any]:
     department = engine.department_of(svc.org, state)
     request_type = engine.type_of(svc.org, state)
-    text = summary_text(lang, svc.org, state, answers_of(svc.org, state), request_type.name.in_(lang),
-                        department.name.in_(lang), request_type.ask_priority)
+    text = summary_text(lang, svc.org, state, answers_of(svc.org, state),
+                        request_type.name.in_(lang), department.name.in_(lang),
+                        request_type.ask_priority)
 
     q = engine.question(svc.org, state)
     return text, keyboards.form_question(lang, svc.org, q, can_go_back=True)
