@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import KeyboardButton, KeyboardButtonRequestUsers, ReplyKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.forms.engine import KEEP_MAX_CHARS, MAX_WATCHERS, PICKER_ID, Question
+from bot.forms.engine import KEEP_MAX_CHARS, MAX_WATCHERS, PICKER_ID, Question, option_index
 from bot.i18n import plain
 from core.lifecycle import Action, Place, Status, buttons
 from core.lists import PAGE
@@ -32,8 +32,12 @@ def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) 
             rows = _rows([Button(option.in_(lang), callback_data=cb.form("opt", index, i))
                           for i, option in enumerate(q.field.options)], 2)
         if q.earlier is not None:  # Repeat: the earlier answer, cut visibly if long
-            shown = q.earlier if len(q.earlier) <= KEEP_MAX_CHARS \
-                else q.earlier[:KEEP_MAX_CHARS - 1].rstrip() + "…"
+            earlier = q.earlier
+            if q.field.type == "choice":  # stored in the organisation's language
+                kept = option_index(q.field, earlier)
+                earlier = q.field.options[kept].in_(lang) if kept is not None else earlier
+            shown = earlier if len(earlier) <= KEEP_MAX_CHARS \
+                else earlier[:KEEP_MAX_CHARS - 1].rstrip() + "…"
             rows.insert(0, [Button(plain(lang, "button.keep", value=shown),
                                    callback_data=cb.form("keep", q.number - 1))])
         if q.optional:

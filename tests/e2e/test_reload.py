@@ -30,8 +30,9 @@ resolve = "4h"
 
 def with_printer(text: str) -> str:
     """IT gets a third request type (put before HR, the second department)."""
-    head, hr = text.split("# ---------------------------------------------------------------- HR")
-    return head + PRINTER + "\n# ---------------------------------------------------------------- HR" + hr
+    marker = "# " + "-" * 64 + " HR"
+    head, hr = text.split(marker)
+    return head + PRINTER + "\n" + marker + hr
 
 
 @pytest.fixture

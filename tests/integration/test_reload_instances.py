@@ -12,7 +12,7 @@ from core.clock import FakeClock
 from core.context import Services
 from core.org import parse_org_text
 from db.migrate import upgrade
-from db.models import OutboxMessage, OrgVersion
+from db.models import OrgVersion, OutboxMessage
 from db.session import Database
 from tests.conftest import ADMIN, ROOT
 
