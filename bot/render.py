@@ -368,7 +368,8 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         department = org.department(line["department"])
         due = datetime.fromisoformat(line["due"]) if line.get("due") else None
         key = line["kind"] if line["kind"] == "stuck" else f"{line['kind']}_{line['clock']}"
-        text = t(lang, f"line.{key}", id=line["id"], type=line["type"],
+        text = t(lang, f"line.{key}", id=line["id"], type=_stored_type(lang, department,
+                                                                        line["type"]),
                  department=department.name.in_(lang) if department else line["department"],
                  due=when(due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
         needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
@@ -378,6 +379,15 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
     if payload.get("more"):  # a list capped at the source says so
         texts.append(t(lang, "list.more", count=payload["more"]))
     return paged(lang, header, texts, lead=lead)
+
+
+def _stored_type(lang: str, department: Any, stored: str) -> str:
+    """A type name as a digest line carries it (stored), in the reader's language."""
+    if department is not None:
+        for request_type in department.request_types:
+            if stored in request_type.name.variants():
+                return str(request_type.name.in_(lang))
+    return stored
 
 
 def _end_of(value: date, org: OrgConfig) -> datetime:
