@@ -103,6 +103,7 @@ async def _post_init(app: BatonApp) -> None:
 async def _post_stop(app: BatonApp) -> None:
     """After the updates in hand are handled (Application.stop waits for them) and
     before the HTTP client closes: let the sender deliver what they owe."""
+    reload.stop_listening()
     await app.bot_data.sender.stop()
 
 

@@ -58,6 +58,13 @@ def listen_for_sighup(app: BatonApp) -> None:
         log.info("SIGHUP is not available: use `baton reload`")
 
 
+def stop_listening() -> None:
+    try:
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+        pass
+
+
 def install(app: BatonApp, scheduler_interval: float) -> None:
     assert app.job_queue is not None
     interval = min(org_versions.ORG_POLL_SECONDS, scheduler_interval)
