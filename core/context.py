@@ -50,6 +50,11 @@ class Services:
             return pinned[1]
         return self._org
 
+    @org.setter
+    def org(self, org: OrgConfig) -> None:
+        """Replace the running file (tests; a reload goes through :meth:`swap_org`)."""
+        self.swap_org(org, self.org_version)
+
     def swap_org(self, org: OrgConfig, version: int | None) -> None:
         """Run ``org`` from now on; work in progress keeps the one it pinned."""
         self._org, self.org_version = org, version
