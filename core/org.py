@@ -105,6 +105,7 @@ def _localized(limit: int) -> Callable[[Any, ValidationInfo], Localized]:
 
 _AS_STR = PlainSerializer(str)
 LocalizedName = Annotated[Localized, PlainValidator(_localized(100)), _AS_STR]
+LocalizedTitle = Annotated[Localized, PlainValidator(_localized(200)), _AS_STR]
 LocalizedLabel = Annotated[Localized, PlainValidator(_localized(300)), _AS_STR]
 LocalizedOption = Annotated[Localized, PlainValidator(_localized(60)), _AS_STR]
 
@@ -129,7 +130,7 @@ class _Model(BaseModel):
 
 
 class Organization(_Model):
-    name: str = Field(min_length=1)
+    name: LocalizedTitle
     timezone: str = "UTC"
     language: Literal["ru", "en"] = "en"
     admins: list[int] = []

@@ -46,7 +46,7 @@ async def _refused(update: Update, context: Context) -> bool:
     if await access(context).may_file(context.bot, update.effective_user.id):
         return False
     svc, lang = services(context), language(update, context)
-    org = svc.org.organization.name
+    org = svc.org.organization.name.in_(lang)
     if update.callback_query:
         await update.callback_query.answer(toast(lang, "access.refused", org=org),
                                            show_alert=True)
