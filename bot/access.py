@@ -27,10 +27,20 @@ MEMBER = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStat
 
 
 class AccessChecker:
-    def __init__(self, org: OrgConfig, monotonic: Callable[[], float] = time.monotonic) -> None:
-        self.org = org
+    def __init__(self, org: OrgConfig | Callable[[], OrgConfig],
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        # the running organisation file, read at each question (it may be reloaded)
+        self._org = org if callable(org) else (lambda: org)
         self._now = monotonic
         self._cache: dict[int, tuple[bool, float]] = {}  # user id: (allowed, expires)
+
+    @property
+    def org(self) -> OrgConfig:
+        return self._org()
+
+    def forget(self, _org: object = None) -> None:
+        """A reloaded organisation file may name another members chat: ask again."""
+        self._cache.clear()
 
     @property
     def cached(self) -> int:

@@ -12,8 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
+from core import org_versions
 from core.binding import numbers, removed_departments_work
-from core.org import OrgError, load_org
+from core.org import OrgError, load_org, read_org_text
 from db import users
 from db.models import ChatBinding, User, full_name
 from db.session import Database
@@ -61,6 +62,18 @@ async def _check(settings: Settings) -> int:
     removed: dict[str, list[int]] = {}
     people: dict[int, User] = {}
     revision = None
+    running: list[org_versions.Running] | None = None
+    stored: tuple[int | None, bool] = (None, False)  # the running version, and is it this file
+    try:  # a database older than 0009 has no versions yet
+        async with db.reading() as session:
+            since = datetime.now(UTC) - org_versions.INSTANCES_SHOWN_FOR
+            running = await org_versions.instances(session, since)
+            current = await org_versions.newest(session, accepted=True)
+            if current is not None:
+                on_disk = read_org_text(settings.org_config)
+                stored = (current.id, current.digest == org_versions.digest(on_disk))
+    except Exception:
+        running = None
     try:  # its own transaction: a missing table aborts a PostgreSQL transaction
         async with db.reading() as session:
             revision = await session.scalar(text("SELECT version_num FROM alembic_version"))
@@ -83,6 +96,23 @@ async def _check(settings: Settings) -> int:
                   "(back up first: see the README's upgrade notes)")
     print(f"✓ database {shown_url} answers ({schema})")
     problems = 0
+    if running is not None:
+        version, same = stored
+        if version is None:
+            print("Organisation file versions: none stored yet (the first start stores it)")
+        else:
+            note = "this file" if same else ("not this file: `baton reload` makes the "
+                                              "instances use this one")
+            print(f"Organisation file: version {version} runs ({note})")
+            if not same:
+                problems += 1
+        print(f"Instances seen in the last {org_versions.INSTANCES_SHOWN_FOR.seconds // 60} "
+              f"minutes: {len(running) or 'none'}")
+        for instance in running:
+            behind = "" if instance.version == version else " (behind: picks it up soon)"
+            print(f"  {instance.instance}: version {instance.version or '—'}{behind}, "
+                  f"started {instance.started_at:%Y-%m-%d %H:%M}, "
+                  f"seen {instance.seen_at:%H:%M:%S} UTC")
     print("Departments:")
     for department in org.departments:
         binding = (bindings or {}).get(department.key)
@@ -149,6 +179,43 @@ async def _check(settings: Settings) -> int:
 def check() -> int:
     """Validate the organisation file and the database, and say what was found."""
     return asyncio.run(_check(Settings()))
+
+
+async def _reload(settings: Settings) -> int:
+    db = Database(settings.database_url)
+    try:
+        recorded, org = await org_versions.reload_stored(
+            db, datetime.now(UTC), settings.org_config, "baton reload")
+    except OrgError as exc:  # not readable: nothing stored
+        print(f"✗ organisation file: {exc}")
+        return 1
+    except Exception as exc:
+        print(f"✗ database: {type(exc).__name__}: {exc} (has the bot started once, "
+              "creating its tables?)")
+        return 1
+    finally:
+        await db.dispose()
+    if recorded.error is not None:
+        # the same one line as `baton run` gives; the running file stays
+        print(f"organisation file: {recorded.error}")
+        print(f"✗ refused: version {recorded.version or '—'} keeps running"
+              + ("; the admins are told" if recorded.new else ""))
+        return 1
+    assert org is not None
+    if recorded.new:
+        print(f"✓ organisation file {settings.org_config}: {org.organization.name}, "
+              f"{len(org.departments)} departments, stored as version {recorded.version}; "
+              f"every instance runs it within {int(org_versions.ORG_POLL_SECONDS)} s "
+              "(see `baton check`)")
+    else:
+        print(f"✓ organisation file {settings.org_config} is version {recorded.version} "
+              "already: nothing to do")
+    return 0
+
+
+def reload() -> int:
+    """Store the organisation file as it is now for every running instance to use."""
+    return asyncio.run(_reload(Settings()))
 
 
 def backup(target: str | None = None) -> int:

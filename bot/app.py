@@ -10,7 +10,7 @@ from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAl
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
-from bot import logs, scheduler
+from bot import logs, reload, scheduler
 from bot.access import AccessChecker, MemberCache
 from bot.handlers import register
 from bot.i18n import LANGUAGES, plain
@@ -21,10 +21,11 @@ from bot.runtime import BatonApp, BotData
 from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.update_order import DEFAULT_LIMIT, PerUserOrder, tell_dropped
+from core import org_versions
 from core.binding import bind_department, numbers, removed_departments_work
 from core.clock import Clock, SystemClock
 from core.context import Services
-from core.org import OrgConfig, load_org
+from core.org import OrgConfig, parse_org_text, read_org_text
 from db.migrate import upgrade
 from db.session import Database
 
@@ -74,7 +75,10 @@ def build_application(
     data.sender = OutboxSender(svc, app.bot, pacer, metrics,
                                answering=lambda chat_id: order.in_hand(chat_id) > 0)
     order.on_idle = data.sender.answered
-    data.access = AccessChecker(svc.org)
+    data.access = AccessChecker(lambda: svc.org)
+    svc.on_swap.append(data.access.forget)
+    data.org_path = settings.org_config
+    order.pin = svc.pinned  # one organisation file for each update's whole handling
     data.members = MemberCache()
     if settings.metrics_port is not None and not (
             settings.webhook_url and settings.metrics_port == settings.webhook_port):
@@ -83,11 +87,13 @@ def build_application(
                                                        settings.metrics_listen)
     register(app)
     scheduler.install(app, settings.scheduler_interval)
+    reload.install(app, settings.scheduler_interval)
     return app
 
 
 async def _post_init(app: BatonApp) -> None:
     await set_commands(app)
+    reload.listen_for_sighup(app)
     app.bot_data.sender.start()
     server = app.bot_data.metrics_server
     if server is not None:
@@ -97,6 +103,7 @@ async def _post_init(app: BatonApp) -> None:
 async def _post_stop(app: BatonApp) -> None:
     """After the updates in hand are handled (Application.stop waits for them) and
     before the HTTP client closes: let the sender deliver what they owe."""
+    reload.stop_listening()
     await app.bot_data.sender.stop()
 
 
@@ -121,12 +128,20 @@ async def set_commands(app: BatonApp) -> None:
 
 
 async def prepare(settings: Settings, clock: Clock | None = None,
-                  org: OrgConfig | None = None) -> Services:
-    """Validate the organisation file, bring the schema up to date, open the database."""
-    org = org or load_org(settings.org_config)
+                  org: OrgConfig | None = None, *, org_text: str | None = None) -> Services:
+    """Validate the organisation file, bring the schema up to date, open the database,
+    and store the file as the newest version when it changed (a start is a reload):
+    ``org`` given without ``org_text`` (tests, the demo) is run as it is, not stored."""
+    if org is None:
+        org_text = read_org_text(settings.org_config)
+        org = parse_org_text(org_text, settings.org_config)
     database = Database(settings.database_url)  # creates a SQLite file's folder first
     await upgrade(settings.database_url)
     svc = Services(database, org, clock or SystemClock())
+    if org_text is not None:
+        recorded = await org_versions.start(svc, org_text, f"start of {svc.instance}")
+        if recorded.new:
+            log.info("organisation file stored as version %s", recorded.version)
     await bind_from_file(svc)
     return svc
 

@@ -11,7 +11,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.settings import Settings
-from core.org import OrgError, load_org
+from core.org import OrgError, parse_org_text, read_org_text
 
 log = logging.getLogger("baton")
 
@@ -39,12 +39,13 @@ def run() -> None:
     settings = load_settings()
     configure_logging(settings)
     try:
-        org = load_org(settings.org_config)
+        text = read_org_text(settings.org_config)
+        org = parse_org_text(text, settings.org_config)
     except OrgError as exc:
         raise SystemExit(f"organisation file: {exc}") from None
     if settings.bot_token is None or not settings.bot_token.get_secret_value():
         raise SystemExit("BOT_TOKEN is not set (copy .env.example to .env and fill it in)")
-    svc = asyncio.run(prepare(settings, org=org))
+    svc = asyncio.run(prepare(settings, org=org, org_text=text))
     app = build_application(settings, svc)
     log.info("Baton starts for %s with %d departments", org.organization.name,
              len(org.departments))
@@ -63,10 +64,11 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="baton", description="Baton, the request desk bot")
     parser.add_argument("command", nargs="?", default="run",
-                        choices=["run", "demo", "check", "backup"],
+                        choices=["run", "demo", "check", "backup", "reload"],
                         help="run: start the bot (default); demo: an offline walk-through; "
                         "check: validate the organisation file and the database; "
-                        "backup: copy the SQLite database")
+                        "backup: copy the SQLite database; reload: make the running "
+                        "instances use the organisation file as it is now")
     parser.add_argument("target", nargs="?", help="backup: where to write the copy")
     parser.add_argument("--lang", choices=["en", "ru"], default="en",
                         help="language of the demo's people and groups")
@@ -80,6 +82,11 @@ def main(argv: list[str] | None = None) -> None:
 
         load_settings()  # wrong settings: the same one line as `baton run` gives
         raise SystemExit(check())
+    elif args.command == "reload":
+        from bot.admin_cli import reload
+
+        load_settings()
+        raise SystemExit(reload())
     elif args.command == "backup":
         from bot.admin_cli import backup
 

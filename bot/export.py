@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.render import type_name, type_of
 from core.org import OrgConfig
 
 COLUMNS = [
@@ -31,8 +32,11 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]]) -> tuple[bytes, int]:
-    """The file's bytes and how many requests it holds; one column per form field."""
+async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]],
+                    lang: str | None = None) -> tuple[bytes, int]:
+    """The file's bytes and how many requests it holds; one column per form field.
+    Names and field headers are in ``lang`` (the reader's); the answers are as stored
+    (a choice in the organisation's language, the value /find searches)."""
     zone = ZoneInfo(org.organization.timezone)
     records: list[tuple[dict[str, str], dict[str, str]]] = []
     fields: dict[str, str] = {}  # key → header, in order of first appearance
@@ -41,8 +45,10 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]]) -> tupl
         department = org.department(request.department_key)
         base = {
             "number": str(request.id), "created": _when(request.created_at, zone),
-            "department": department.name if department else request.department_key,
-            "type": request.type_name, "requester_id": str(request.requester_id),
+            "department": (department.name.in_(lang) if department
+                           else request.department_key),
+            "type": type_name(lang or org.organization.language, org, request),
+            "requester_id": str(request.requester_id),
             "requester": row["requester_name"],
             "assignee_id": str(request.assignee_id or ""), "assignee": row["assignee_name"],
             "status": request.status, "priority": request.priority,
@@ -61,7 +67,12 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]]) -> tupl
         answers: dict[str, str] = {}
         for answer in request.answers or []:
             key = f"{request.type_key}.{answer['key']}"
-            fields.setdefault(key, f"{answer['label']} ({key})")
+            label = answer["label"]
+            spec = type_of(org, request.department_key, request.type_key)
+            field = next((f for f in spec.fields if f.key == answer["key"]), None) if spec else None
+            if field is not None and label in field.label.variants():
+                label = field.label.in_(lang)
+            fields.setdefault(key, f"{label} ({key})")
             value = answer.get("display", answer.get("value"))
             answers[key] = "" if value is None else str(value)
         records.append((base, answers))

@@ -25,8 +25,10 @@ class BotUnderTest:
 
     def __init__(self, emu: BotApiEmulator, database_url: str, org: OrgConfig,
                  clock: Clock | None = None, *, pace: bool = False,
-                 pacer: Pacer | None = None) -> None:
+                 pacer: Pacer | None = None, org_path: Path | None = None) -> None:
         self.emu, self.database_url, self.org = emu, database_url, org
+        # with a file, the bot reads (and stores) it as `baton run` does, and can reload it
+        self.org_path = org_path
         self.clock = clock or FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))  # Mon 10:00 MSK
         self.pace = pace
         self.pacer = pacer
@@ -37,7 +39,8 @@ class BotUnderTest:
     def settings(self) -> Settings:
         # tests run scans themselves (core.sweep.scan), with the fake clock
         return Settings(bot_token=SecretStr(self.emu.token), telegram_api_url=self.emu.base_url,
-                        database_url=self.database_url, org_config="-",
+                        database_url=self.database_url,
+                        org_config=str(self.org_path) if self.org_path else "-",
                         scheduler_interval=86400)
 
     @property
@@ -45,7 +48,8 @@ class BotUnderTest:
         return self.app.bot_data.sender
 
     async def start(self, *, polling: bool = True) -> None:
-        self.svc = await prepare(self.settings, self.clock, self.org)
+        self.svc = await prepare(self.settings, self.clock,
+                                 None if self.org_path else self.org)
         self.app = build_application(self.settings, self.svc, token=self.emu.token,
                                      pacer=self.pacer or Pacer(enabled=self.pace))
         await self.app.initialize()

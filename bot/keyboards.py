@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import KeyboardButton, KeyboardButtonRequestUsers, ReplyKeyboardMarkup
 
 from bot import callbacks as cb
-from bot.forms.engine import KEEP_MAX_CHARS, MAX_WATCHERS, PICKER_ID, Question
+from bot.forms.engine import KEEP_MAX_CHARS, MAX_WATCHERS, PICKER_ID, Question, option_index
 from bot.i18n import plain
 from core.lifecycle import Action, Place, Status, buttons
 from core.lists import PAGE
@@ -21,19 +21,23 @@ def _rows(buttons: list[Button], per_row: int) -> list[list[Button]]:
 def form_question(lang: str, org: OrgConfig, q: Question, *, can_go_back: bool) -> Markup | None:
     rows: list[list[Button]] = []
     if q.stage == "department":
-        rows = _rows([Button(d.name, callback_data=cb.form("dep", d.key))
+        rows = _rows([Button(d.name.in_(lang), callback_data=cb.form("dep", d.key))
                       for d in org.departments], 2)
     elif q.stage == "type" and q.department is not None:
-        rows = [[Button(t.name, callback_data=cb.form("typ", t.key))]
+        rows = [[Button(t.name.in_(lang), callback_data=cb.form("typ", t.key))]
                 for t in q.department.request_types]
     elif q.stage == "field" and q.field is not None:
         if q.field.type == "choice":
             index = q.number - 1
-            rows = _rows([Button(option, callback_data=cb.form("opt", index, i))
+            rows = _rows([Button(option.in_(lang), callback_data=cb.form("opt", index, i))
                           for i, option in enumerate(q.field.options)], 2)
         if q.earlier is not None:  # Repeat: the earlier answer, cut visibly if long
-            shown = q.earlier if len(q.earlier) <= KEEP_MAX_CHARS \
-                else q.earlier[:KEEP_MAX_CHARS - 1].rstrip() + "…"
+            earlier = q.earlier
+            if q.field.type == "choice":  # stored in the organisation's language
+                kept = option_index(q.field, earlier)
+                earlier = q.field.options[kept].in_(lang) if kept is not None else earlier
+            shown = earlier if len(earlier) <= KEEP_MAX_CHARS \
+                else earlier[:KEEP_MAX_CHARS - 1].rstrip() + "…"
             rows.insert(0, [Button(plain(lang, "button.keep", value=shown),
                                    callback_data=cb.form("keep", q.number - 1))])
         if q.optional:
@@ -95,8 +99,8 @@ def my_pages(lang: str, owner: int, offset: int, shown: int, total: int) -> Mark
 
 
 def transfer_targets(lang: str, request_id: int, departments: list[Department]) -> Markup:
-    rows = _rows([Button(d.name, callback_data=cb.request(Action.TRANSFER.value, request_id,
-                                                          d.key))
+    rows = _rows([Button(d.name.in_(lang),
+                         callback_data=cb.request(Action.TRANSFER.value, request_id, d.key))
                   for d in departments], 2)
     rows.append([Button(plain(lang, "button.drop"), callback_data=cb.request("drop", request_id))])
     return Markup(rows)

@@ -152,8 +152,9 @@ class OutboxRenderer:
             department = self.svc.org.department(request.department_key)
             # the department moved (a bind elsewhere) or the request went to another one
             text = t(lang, "card.moved" if payload.moved else "card.transferred",
-                     id=request.id, type=request.type_name,
-                     department=department.name if department else request.department_key)
+                     id=request.id, type=render.type_name(lang, self.svc.org, request),
+                     department=department.name.in_(lang) if department
+                     else request.department_key)
             markup = None
         card_id = d.card_message_id
         if card_id is not None:
@@ -222,7 +223,7 @@ class OutboxRenderer:
         item, lang = d.item, d.lang
         author = render.person(d.people.get(payload.author_id), payload.author_id)
         department = self.svc.org.department(request.department_key)
-        dept_name = department.name if department else request.department_key
+        dept_name = department.name.in_(lang) if department else request.department_key
         to_group = item.chat_id < 0
         reply = self._under(d, payload.reply_to_card)
         if payload.text is not None:
@@ -259,13 +260,13 @@ class OutboxRenderer:
             return
         if request is not None:
             args.setdefault("id", request.id)
-            args.setdefault("type", request.type_name)
+            args.setdefault("type", render.type_name(lang, self.svc.org, request))
             department_key = args.get("department") or request.department_key
         else:
             department_key = args.get("department", "")
         department = self.svc.org.department(department_key)
         args["key"] = department_key
-        args["department"] = department.name if department else department_key
+        args["department"] = department.name.in_(lang) if department else department_key
         if "actor_id" in args:
             args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
         if "score" in args:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.forms.engine import DraftState, Question
 from bot.forms.fields import text_limit
 from bot.i18n import Html, escape, t
-from core.org import OrgConfig
+from core.org import Localized, OrgConfig, RequestType
 from db.models import Request, User, full_name
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message, in UTF-16 code units after parsing
@@ -20,6 +20,61 @@ USER_CHUNK = 3500  # room for a header and a footer around a person's text
 CARD_ANSWER_BUDGET = 3000
 LIST_LIMIT = TEXT_LIMIT - 96  # a margin for whatever Telegram counts that we do not
 _TAG = re.compile(r"<[^>]*>")  # user text is escaped, so every "<" opens a tag
+
+
+def shown(text: str, lang: str) -> str:
+    """A name, label or option of the organisation file in the reader's language (a
+    Localized text); any other text as it is."""
+    return text.in_(lang) if isinstance(text, Localized) else str(text)
+
+
+def department_name(lang: str, org: OrgConfig, key: str) -> str:
+    department = org.department(key)
+    return department.name.in_(lang) if department else key
+
+
+def type_of(org: OrgConfig, department_key: str, type_key: str) -> RequestType | None:
+    """A request's type in the organisation file: in its department, else (moved by a
+    transfer) in the first department that has it."""
+    department = org.department(department_key)
+    found = department.request_type(type_key) if department else None
+    return found or next((rt for d in org.departments
+                          if (rt := d.request_type(type_key)) is not None), None)
+
+
+def type_name(lang: str, org: OrgConfig, request: Any) -> str:
+    """The request's type name as stored (in the organisation's language when it was
+    filed), in the reader's language while the file still names the type so."""
+    found = type_of(org, request.department_key, request.type_key)
+    if found is not None and request.type_name in found.name.variants():
+        return found.name.in_(lang)
+    return str(request.type_name)
+
+
+def localized_answers(lang: str, org: OrgConfig | None, department_key: str, type_key: str,
+                      answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers as stored (labels and choices in the organisation's language), with
+    each label and chosen option shown in the reader's language while the file still
+    has them; a label or option since renamed is shown as it was stored."""
+    found = type_of(org, department_key, type_key) if org is not None else None
+    if found is None:
+        return answers
+    specs = {spec.key: spec for spec in found.fields}
+    result = []
+    for answer in answers:
+        spec = specs.get(answer.get("key", ""))
+        if spec is None:
+            result.append(answer)
+            continue
+        answer = dict(answer)
+        if answer.get("label") in spec.label.variants():
+            answer["label"] = spec.label.in_(lang)
+        if spec.type == "choice" and answer.get("value") is not None:
+            option = next((o for o in spec.options if answer["value"] in o.variants()), None)
+            if option is not None:
+                answer["display"] = option.in_(lang)
+        result.append(answer)
+    return result
 
 
 def utf16_len(text: str) -> int:
@@ -187,11 +242,13 @@ def answer_lines(lang: str, answers: list[dict[str, Any]], budget: int = CARD_AN
     return lines
 
 
-def brief_lines(lang: str, request: Request, people: dict[int, User]) -> list[str | Html]:
+def brief_lines(lang: str, request: Request, people: dict[int, User],
+                org: OrgConfig | None = None) -> list[str | Html]:
     """The answers, then priority, status and assignee: what a card and /show share."""
     return [
         "",
-        *answer_lines(lang, request.answers),
+        *answer_lines(lang, localized_answers(lang, org, request.department_key,
+                                              request.type_key, request.answers)),
         "",
         t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
         t(lang, "card.status", status=t(lang, f"status.{request.status}")),
@@ -204,10 +261,10 @@ def brief_lines(lang: str, request: Request, people: dict[int, User]) -> list[st
 def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
               now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
     parts = [
-        t(lang, "card.title", id=request.id, type=request.type_name),
+        t(lang, "card.title", id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
-        *brief_lines(lang, request, people),
+        *brief_lines(lang, request, people, org),
     ]
     if request.status == "new" and request.response_due_at:
         parts.append(_due(lang, "card.response_due", request.response_due_at, org, now))
@@ -239,12 +296,12 @@ def question_text(lang: str, org: OrgConfig, q: Question) -> Html:
         return t(lang, "form.choose_department")
     if q.stage == "type":
         assert q.department is not None
-        return t(lang, "form.choose_type", department=q.department.name)
+        return t(lang, "form.choose_type", department=q.department.name.in_(lang))
     if q.stage == "priority":
         return t(lang, "form.priority")
     assert q.field is not None
     spec = q.field
-    lines = [t(lang, "form.question", number=q.number, total=q.total, label=spec.label)]
+    lines = [t(lang, "form.question", number=q.number, total=q.total, label=spec.label.in_(lang))]
     if spec.type == "number":
         if spec.min is not None and spec.max is not None:
             lines.append(t(lang, "form.hint_number_range", min=_num(spec.min), max=_num(spec.max)))
@@ -274,8 +331,11 @@ def summary_text(lang: str, org: OrgConfig, state: DraftState, answers: list[dic
     if state.watchers:  # the people picked to keep informed, before "Send it?"
         kept = t(lang, "form.watchers_summary", names=", ".join(w["name"] for w in state.watchers))
         priority = Html(f"{priority}\n{kept}" if priority else kept)
+    shown_answers = localized_answers(lang, org, state.department_key or "",
+                                      state.type_key or "", answers)
     return t(lang, "form.summary", department=department_name, type=type_name,
-             answers=Html("\n".join(answer_lines(lang, answers))), priority_line=Html(priority))
+             answers=Html("\n".join(answer_lines(lang, shown_answers))),
+             priority_line=Html(priority))
 
 
 def with_user_text(lang: str, key: str, text: str, /, **values: Any) -> list[Html]:
@@ -308,8 +368,9 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         department = org.department(line["department"])
         due = datetime.fromisoformat(line["due"]) if line.get("due") else None
         key = line["kind"] if line["kind"] == "stuck" else f"{line['kind']}_{line['clock']}"
-        text = t(lang, f"line.{key}", id=line["id"], type=line["type"],
-                 department=department.name if department else line["department"],
+        text = t(lang, f"line.{key}", id=line["id"], type=_stored_type(lang, department,
+                                                                        line["type"]),
+                 department=department.name.in_(lang) if department else line["department"],
                  due=when(due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
         needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
         if needed is not None and due is not None and _end_of(needed, org) < due:
@@ -320,6 +381,15 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
     return paged(lang, header, texts, lead=lead)
 
 
+def _stored_type(lang: str, department: Any, stored: str) -> str:
+    """A type name as a digest line carries it (stored), in the reader's language."""
+    if department is not None:
+        for request_type in department.request_types:
+            if stored in request_type.name.variants():
+                return str(request_type.name.in_(lang))
+    return stored
+
+
 def _end_of(value: date, org: OrgConfig) -> datetime:
     zone = ZoneInfo(org.organization.timezone)
     return datetime.combine(value, datetime.max.time(), zone)
@@ -328,7 +398,7 @@ def _end_of(value: date, org: OrgConfig) -> datetime:
 def submitted_text(lang: str, org: OrgConfig, request: Request, bound: bool) -> Html:
     """The requester's confirmation: the number, the deadlines, the date they need it by."""
     department = org.department(request.department_key)
-    name = department.name if department else request.department_key
+    name = department.name.in_(lang) if department else request.department_key
     text = t(lang, "form.submitted", id=request.id, department=name,
              response_due=when(request.response_due_at, org),
              resolve_due=when(request.resolve_due_at, org),

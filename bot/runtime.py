@@ -25,6 +25,7 @@ class BotData:
     metrics: Metrics = field(init=False)
     access: AccessChecker = field(init=False)
     members: MemberCache = field(init=False)  # executors seen in private (/show)
+    org_path: str = "-"  # the organisation file SIGHUP reads again
     metrics_server: MetricsServer | None = None  # when /metrics has a port of its own
 
 

@@ -24,7 +24,8 @@ UNBOUND_GRACE = timedelta(days=1)  # a group nobody binds within a day is left
 
 async def scan_job(context: Context) -> None:
     svc = services(context)
-    report = await scan(svc)
+    with svc.pinned():  # one organisation file for the whole scan
+        report = await scan(svc)
     if report.messages or report.auto_closed or report.sent or report.handed_over:
         sender(context).wake()
         log.info("scan: %d due, %d alerts, %d messages, %d auto-closed", report.claimed,

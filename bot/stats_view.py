@@ -54,7 +54,7 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
 
     open_by = stats.open_by_status
     lines = [
-        t(lang, "stats.title", department=department.name if department else stats.key,
+        t(lang, "stats.title", department=department.name.in_(lang) if department else stats.key,
           days=days),
         t(lang, "stats.volume", created=stats.created, taken=stats.taken, done=stats.done,
           cancelled=stats.cancelled),
@@ -95,7 +95,7 @@ def flows_text(lang: str, org: OrgConfig, flows: list[Flow], days: int) -> Html:
         if key is None:
             return plain(lang, "stats.unknown_source")
         department = org.department(key)
-        return department.name if department else key
+        return department.name.in_(lang) if department else key
 
     title = t(lang, "stats.flows_title", days=days)
     rows = [t(lang, "stats.flow", source=name(f.source), target=name(f.target), count=f.count)

@@ -22,6 +22,7 @@ import inspect
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from telegram import ReplyParameters, Update
@@ -110,6 +111,8 @@ class PerUserOrder(BaseUpdateProcessor):
         # told when a person's last update in hand is handled (the outbox sender
         # holds their notices meanwhile, so the handler's answer goes first)
         self.on_idle: Callable[[int], None] = lambda key: None
+        # one organisation file for the whole handling of an update (it may be reloaded)
+        self.pin: Callable[[], AbstractContextManager[Any]] = nullcontext
         self._lanes: dict[int, _Lane] = {}
         self._running: asyncio.Semaphore | None = None
 
@@ -177,7 +180,8 @@ class PerUserOrder(BaseUpdateProcessor):
         kind = update_kind(update)
         started = time.perf_counter()
         try:
-            await coroutine
+            with self.pin():
+                await coroutine
         finally:
             elapsed = time.perf_counter() - started
             if self.metrics is not None:

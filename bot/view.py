@@ -6,7 +6,18 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.i18n import Html, plain, t
-from bot.render import brief_lines, clip, day, fitted, pack, paged, person, stars, when
+from bot.render import (
+    brief_lines,
+    clip,
+    day,
+    fitted,
+    pack,
+    paged,
+    person,
+    stars,
+    type_name,
+    when,
+)
 from bot.stats_view import duration
 from core.context import Services
 from core.lookup import Deadline, Found, View, days_to, deadlines
@@ -22,12 +33,12 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
     department = org.department(request.department_key)
     day_seconds = org.work_calendar.day_seconds
     head = [
-        t(lang, "card.title", id=request.id, type=request.type_name),
+        t(lang, "card.title", id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
         t(lang, "show.department",
-          department=department.name if department else request.department_key),
-        *brief_lines(lang, request, people),
+          department=department.name.in_(lang) if department else request.department_key),
+        *brief_lines(lang, request, people, org),
         *(_deadline(lang, svc, d, day_seconds) for d in deadlines(svc, request, now)),
     ]
     if request.needed_by is not None and request.status in ("new", "in_progress", "waiting"):
@@ -77,7 +88,7 @@ def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html
 def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User]) -> Html:
     actor = (person(people.get(event.actor_id), event.actor_id) if event.actor_id
              else t(lang, "show.system"))
-    names = {key: (d.name if (d := svc.org.department(key)) else key)
+    names = {key: (d.name.in_(lang) if (d := svc.org.department(key)) else key)
              for key in (event.from_department, event.to_department) if key}
     did: str | Html
     if event.kind == "rated":
@@ -96,7 +107,7 @@ def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User
 def found_text(lang: str, svc: Services, query: str, found: Found) -> Html:
     if not found.requests:
         return t(lang, "find.none", query=query)
-    lines = [t(lang, "find.line", id=r.id, type=r.type_name,
+    lines = [t(lang, "find.line", id=r.id, type=type_name(lang, svc.org, r),
                status=t(lang, f"status.{r.status}"),
                requester=person(found.people.get(r.requester_id), r.requester_id))
              for r in found.requests]

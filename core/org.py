@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date, time
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -31,6 +35,79 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 # the commented example, installed with the package: `baton demo` runs on it
 EXAMPLE_ORG = Path(__file__).with_name("org.example.toml")
+
+
+# the languages a name, label or option may be given in (SPEC §5 "Languages")
+NAME_LANGUAGES = ("en", "ru", "uk", "pl", "ro", "lv")
+
+
+class Localized(str):
+    """A name, label or option of the organisation file: one string, or a table of
+    languages (``name = { en = "IT", ru = "ИТ" }``).
+
+    As a ``str`` it is the text in the organisation's ``language`` (else the first
+    given): what is stored in a request (its type name, the answers' labels and a
+    choice's value), searched by /find and exported. :meth:`in_` is the text for one
+    reader: their language, else the organisation's, else the first given."""
+
+    texts: dict[str, str]
+    default: str
+
+    def __new__(cls, texts: dict[str, str], default: str = "en") -> Localized:
+        first = next(iter(texts.values()))
+        value = super().__new__(cls, texts.get(default, first))
+        value.texts, value.default = dict(texts), default
+        return value
+
+    def __getnewargs__(self) -> tuple[dict[str, str], str]:  # type: ignore[override]
+        return self.texts, self.default  # copies and pickles keep every language
+
+    def in_(self, language: str | None) -> str:
+        """The text in ``language`` when given, else the organisation's."""
+        return self.texts.get(language or "", str(self))
+
+    def variants(self) -> set[str]:
+        """Every text it is given in (and the stored one): what a stored answer or a
+        typed reply may match."""
+        return {str(self), *self.texts.values()}
+
+
+def _localized(limit: int) -> Callable[[Any, ValidationInfo], Localized]:
+    def validate(value: Any, info: ValidationInfo) -> Localized:
+        default = (info.context or {}).get("language", "en")
+        if isinstance(value, Localized):
+            return value
+        if isinstance(value, str):
+            texts = {default: value}
+        elif isinstance(value, dict) and value:
+            unknown = [k for k in value if k not in NAME_LANGUAGES]
+            if unknown:
+                raise ValueError(f"{unknown[0]!r} is not a language "
+                                 f"(use {', '.join(NAME_LANGUAGES)})")
+            texts = value
+        else:
+            raise ValueError("must be a string or a table of languages "
+                             '(e.g. { en = "IT", ru = "ИТ" })')
+        for language, text in texts.items():
+            if not isinstance(text, str):
+                raise ValueError(f"{language}: must be a string")
+            if not text:
+                raise ValueError(f"{language}: must not be empty" if len(texts) > 1
+                                 else "must not be empty")
+            if len(text) > limit:
+                raise ValueError(f"{text[:20]!r}…: at most {limit} characters")
+        if isinstance(value, str):  # one string: the same in every language
+            return Localized({default: value}, default)
+        return Localized(texts, default)
+
+    return validate
+
+
+_AS_STR = PlainSerializer(str)
+LocalizedName = Annotated[Localized, PlainValidator(_localized(100)), _AS_STR]
+LocalizedTitle = Annotated[Localized, PlainValidator(_localized(200)), _AS_STR]
+LocalizedLabel = Annotated[Localized, PlainValidator(_localized(300)), _AS_STR]
+LocalizedOption = Annotated[Localized, PlainValidator(_localized(60)), _AS_STR]
 
 
 class OrgError(Exception):
@@ -53,7 +130,7 @@ class _Model(BaseModel):
 
 
 class Organization(_Model):
-    name: str = Field(min_length=1)
+    name: LocalizedTitle
     timezone: str = "UTC"
     language: Literal["ru", "en"] = "en"
     admins: list[int] = []
@@ -160,11 +237,11 @@ FieldType = Literal["text", "number", "date", "choice", "file"]
 
 class FormField(_Model):
     key: Key
-    label: str = Field(min_length=1, max_length=300)
+    label: LocalizedLabel
     type: FieldType = "text"
     required: bool = True
     max_length: int | None = Field(default=None, ge=1, le=3500)
-    options: list[Annotated[str, Field(min_length=1, max_length=60)]] = []
+    options: list[LocalizedOption] = []
     min: float | None = None
     max: float | None = None
 
@@ -182,12 +259,16 @@ class FormField(_Model):
             raise ValueError("min is greater than max")
         if len(set(self.options)) != len(self.options):
             raise ValueError("options repeat")
+        for language in NAME_LANGUAGES:
+            shown = [o.in_(language) for o in self.options]
+            if len(set(shown)) != len(shown):
+                raise ValueError(f"options repeat in {language}")
         return self
 
 
 class RequestType(_Model):
     key: Key
-    name: str = Field(min_length=1, max_length=100)
+    name: LocalizedName
     response: DurationField
     resolve: DurationField
     urgent_factor: float = Field(default=1.0, gt=0, le=1)
@@ -210,7 +291,7 @@ class RequestType(_Model):
 
 class Department(_Model):
     key: Key
-    name: str = Field(min_length=1, max_length=100)
+    name: LocalizedName
     chat_id: int | None = None
     thread_id: int | None = None
     managers: list[int] = []
@@ -315,8 +396,13 @@ def describe_error(error: ValidationError) -> str:
 
 
 def parse_org(data: dict[str, Any]) -> OrgConfig:
+    organization = data.get("organization")
+    language = organization.get("language") if isinstance(organization, dict) else None
+    # a name given as one string, or without the organisation's language, is stored in
+    # the organisation's language (else the first given): Localized
+    context = {"language": language if isinstance(language, str) else "en"}
     try:
-        org = OrgConfig.model_validate(data)
+        org = OrgConfig.model_validate(data, context=context)
     except ValidationError as exc:
         raise OrgError(describe_error(exc)) from None
     try:
@@ -327,15 +413,26 @@ def parse_org(data: dict[str, Any]) -> OrgConfig:
 
 
 def load_org(path: str | Path) -> OrgConfig:
+    return parse_org_text(read_org_text(path), path)
+
+
+def read_org_text(path: str | Path) -> str:
+    """The organisation file's text, or OrgError with the one line `baton run` prints."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise OrgError(
             f"{path}: file not found (set ORG_CONFIG or copy org.example.toml)"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise OrgError(f"{path}: cannot read it: {exc}") from None
+
+
+def parse_org_text(text: str, path: str | Path) -> OrgConfig:
+    """An organisation file's text (as read from ``path``, or stored as a version)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise OrgError(f"{path}: not valid TOML: {exc}") from None
     return parse_org(data)

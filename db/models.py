@@ -388,3 +388,32 @@ class AwayPeriod(Base):
         Index("ix_away_periods_user_ends", "user_id", "ends"),
         Index("ix_away_periods_handed_starts", "handed_over_at", "starts"),
     )
+
+
+class OrgVersion(Base):
+    """Every organisation file an instance started with or was told to reload, in
+    order: its text and hash, and ``error`` (the one-line refusal) when it was wrong.
+    The running file is the newest row without an error; every instance polls it.
+    ``parent_id`` is the newest row when this one was added (0 for the first): unique,
+    so two instances recording a change at once add one row, and the admins are told
+    once, by the outbox messages written in the same transaction."""
+
+    __tablename__ = "org_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int] = mapped_column(Integer, unique=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(200))  # who recorded it: "start on host:pid"
+    created_at: Mapped[datetime]
+
+
+class Instance(Base):
+    """A running bot process: the organisation file version it runs and when it last
+    said so (every poll); `baton check` lists them."""
+
+    __tablename__ = "instances"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version_id: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    seen_at: Mapped[datetime]

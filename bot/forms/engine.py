@@ -126,9 +126,16 @@ def keepable(state: DraftState, spec: FormField) -> dict[str, Any] | None:
     answer = (state.earlier.get("answers") or {}).get(spec.key)
     if not isinstance(answer, dict) or answer.get("value") is None:
         return None
-    if spec.type == "choice" and answer["value"] not in spec.options:
+    if spec.type == "choice" and option_index(spec, answer["value"]) is None:
         return None
     return answer
+
+
+def option_index(spec: FormField, value: Any) -> int | None:
+    """Which option a stored choice is: stored in the organisation's language, it is
+    found in any language the option is given in (the organisation's may change)."""
+    return next((i for i, option in enumerate(spec.options) if value in option.variants()),
+                None)
 
 
 def _kept(spec: FormField, answer: dict[str, Any]) -> FormInput:
@@ -137,7 +144,7 @@ def _kept(spec: FormField, answer: dict[str, Any]) -> FormInput:
         return FileInput(str(answer.get("file_id") or answer["value"]),
                          str(answer.get("file_kind") or "document"), answer.get("display"))
     if spec.type == "choice":
-        return ChoiceInput(str(spec.options.index(answer["value"])))
+        return ChoiceInput(str(option_index(spec, answer["value"])))
     return TextInput(str(answer.get("display") or answer["value"]))
 
 
@@ -233,7 +240,8 @@ def _by_name(items: list[Any], given: FormInput) -> Any:
     if not isinstance(given, TextInput):
         return None
     typed = given.text.strip().casefold()
-    return next((i for i in items if typed in (i.name.casefold(), i.key)), None)
+    return next((i for i in items if typed == i.key
+                 or typed in {name.casefold() for name in i.name.variants()}), None)
 
 
 def _choose_department(org: OrgConfig, state: DraftState, department: Department) -> None:

@@ -62,12 +62,14 @@ def _choice(spec: FormField, given: FormInput) -> dict[str, Any] | Invalid:
     if isinstance(given, ChoiceInput) and given.value.isdigit():
         index = int(given.value)
         if index < len(spec.options):
-            return {"value": spec.options[index], "display": spec.options[index]}
+            # stored in the organisation's language (what /find searches and export
+            # writes); shown in each reader's language (bot.render.localized_answers)
+            return {"value": str(spec.options[index]), "display": str(spec.options[index])}
     if isinstance(given, TextInput):  # typing the option's name works as well as pressing it
         typed = given.text.strip().casefold()
         for option in spec.options:
-            if option.casefold() == typed:
-                return {"value": option, "display": option}
+            if any(text.casefold() == typed for text in option.variants()):
+                return {"value": str(option), "display": str(option)}
     return Invalid("choose_option")
 
 

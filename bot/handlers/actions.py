@@ -212,7 +212,7 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
     prompt = await context.bot.send_message(
         where.chat_id,
         t(lang, TRANSITIONS[action].prompt or "", actor=person(update.effective_user, link=True),
-          id=request_id, department=department.name if department else ""),
+          id=request_id, department=department.name.in_(lang) if department else ""),
         # a reason that may be left out has Skip instead (one message has one markup)
         reply_markup=keyboards.skip_reason(lang, request_id, action) if optional
         else ForceReply(selective=True),
@@ -357,7 +357,7 @@ async def _after_review(update: Update, context: Context, key: str, request_id: 
     assert query is not None
     try:
         await query.edit_message_text(
-            t(lang, key, id=request_id, department=department.name if department else ""),
+            t(lang, key, id=request_id, department=department.name.in_(lang) if department else ""),
             reply_markup=markup)
     except BadRequest:
         pass

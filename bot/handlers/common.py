@@ -32,7 +32,7 @@ async def start(update: Update, context: Context) -> None:
     org = services(context).org
     await update.effective_message.reply_html(
         t(lang, "start.greeting", name=update.effective_user.first_name,
-          org=org.organization.name)
+          org=org.organization.name.in_(lang))
     )
 
 

@@ -46,7 +46,7 @@ async def _refused(update: Update, context: Context) -> bool:
     if await access(context).may_file(context.bot, update.effective_user.id):
         return False
     svc, lang = services(context), language(update, context)
-    org = svc.org.organization.name
+    org = svc.org.organization.name.in_(lang)
     if update.callback_query:
         await update.callback_query.answer(toast(lang, "access.refused", org=org),
                                            show_alert=True)
@@ -146,8 +146,9 @@ def _can_go_back(svc: Services, state: DraftState) -> bool:
 def _summary(svc: Services, lang: str, state: DraftState) -> tuple[Html, Any]:
     department = engine.department_of(svc.org, state)
     request_type = engine.type_of(svc.org, state)
-    text = summary_text(lang, svc.org, state, answers_of(svc.org, state), request_type.name,
-                        department.name, request_type.ask_priority)
+    text = summary_text(lang, svc.org, state, answers_of(svc.org, state),
+                        request_type.name.in_(lang), department.name.in_(lang),
+                        request_type.ask_priority)
 
     q = engine.question(svc.org, state)
     return text, keyboards.form_question(lang, svc.org, q, can_go_back=True)

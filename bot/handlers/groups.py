@@ -38,9 +38,10 @@ async def bind(update: Update, context: Context) -> None:
     thread = message.message_thread_id if message.is_topic_message else None
     bound = await bind_group(svc, department.key, message.chat.id, message.chat.title, thread,
                              user.id)
-    text = t(lang, "bind.done_topic" if thread else "bind.done", department=department.name)
+    text = t(lang, "bind.done_topic" if thread else "bind.done",
+             department=department.name.in_(lang))
     if bound.posted:
-        posted = t(lang, "bind.posted", department=department.name, count=bound.posted)
+        posted = t(lang, "bind.posted", department=department.name.in_(lang), count=bound.posted)
         text = Html(f"{text}\n{posted}")
     await message.reply_html(text)
     if bound.posted or bound.moved:

@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from bot import keyboards
 from bot.callbacks import ListPress
 from bot.i18n import Html, t, toast
-from bot.render import fitted, pack, person, when
+from bot.render import fitted, pack, person, type_name, when
 from bot.runtime import Context, language, services
 from core.lifecycle import OPEN_STATUSES
 from core.lists import queue_here, requests_of
@@ -51,8 +51,8 @@ async def _my_page(update: Update, context: Context, owner: int, offset: int
         due = request.resolve_due_at if request.status != "new" else request.response_due_at
         lines.append(t(
             lang, "my.line", id=request.id,
-            department=department.name if department else request.department_key,
-            type=request.type_name, status=t(lang, f"status.{request.status}"),
+            department=department.name.in_(lang) if department else request.department_key,
+            type=type_name(lang, svc.org, request), status=t(lang, f"status.{request.status}"),
             due=t(lang, "my.due", due=when(due, svc.org))
             if request.status in OPEN_STATUSES and request.status != "on_review" else "",
         ))
@@ -75,7 +75,7 @@ async def queue(update: Update, context: Context) -> None:
     blocks = []
     for key, open_requests in listed.items():
         department = svc.org.department(key)
-        name = department.name if department else key
+        name = department.name.in_(lang) if department else key
         if not open_requests:
             blocks.append(t(lang, "queue.empty", department=name))
             continue
@@ -83,7 +83,7 @@ async def queue(update: Update, context: Context) -> None:
         for request in open_requests:
             due = request.response_due_at if request.status == "new" else request.resolve_due_at
             lines.append(t(
-                lang, "queue.line", id=request.id, type=request.type_name,
+                lang, "queue.line", id=request.id, type=type_name(lang, svc.org, request),
                 status=t(lang, f"status.{request.status}"),
                 assignee=person(people.get(request.assignee_id), request.assignee_id)
                 if request.assignee_id else t(lang, "card.nobody"),

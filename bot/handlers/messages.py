@@ -111,7 +111,7 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
         return True
     sender(context).wake()
     department = svc.org.department(request.department_key)
-    name = department.name if department else request.department_key
+    name = department.name.in_(lang) if department else request.department_key
     if outcome.relayed_to == "requester":
         key = "relay.sent_requester"
     else:

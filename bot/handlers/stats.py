@@ -60,7 +60,7 @@ async def _scope(update: Update, context: Context, usage: str) -> tuple[int, lis
         if in_group and department not in {d.key for d in managed}:
             # whatever it names: this group sees its own department only
             await message.reply_html(t(lang, "stats.group_only", departments=", ".join(
-                d.name for d in managed), bot=context.bot.username or ""))
+                d.name.in_(lang) for d in managed), bot=context.bot.username or ""))
             return None
         if svc.org.department(department) is None:
             await message.reply_html(t(lang, "stats.unknown_department",
@@ -97,7 +97,7 @@ async def stats_command(update: Update, context: Context) -> None:
     for text in pack(blocks):
         await message.reply_html(text)
     await message.reply_html(flows_text(lang, svc.org, report.flows, days))
-    names = [d.name for d in svc.org.departments if d.key in keys]
+    names = [d.name.in_(lang) for d in svc.org.departments if d.key in keys]
     # rendering takes about half a second: keep the event loop free meanwhile
     image = await asyncio.to_thread(render_chart, chart, chart_labels(lang, names, days))
     await message.reply_photo(image)
@@ -116,11 +116,11 @@ async def export_command(update: Update, context: Context) -> None:
         return
     days, keys = scope
     svc, lang = services(context), language(update, context)
-    data, count = await stats.exported(svc, days, keys, partial(build_csv, svc.org))
+    data, count = await stats.exported(svc, days, keys, partial(build_csv, svc.org, lang=lang))
     if not count:
         await message.reply_html(t(lang, "stats.export_empty", days=days))
         return
-    names = ", ".join(d.name for d in svc.org.departments if d.key in keys)
+    names = ", ".join(d.name.in_(lang) for d in svc.org.departments if d.key in keys)
     stamp = svc.clock.now().strftime("%Y-%m-%d")
     await message.reply_document(
         data, filename=f"baton-requests-{stamp}-{days}d.csv",

@@ -346,3 +346,62 @@ def test_a_zero_sla_is_refused() -> None:
     with pytest.raises(OrgError) as error:
         parse_org(data)
     assert str(error.value).startswith("departments[0].request_types[0].response: '0h'")
+
+
+# ------------------------------------------------------------ names in several languages
+
+
+def localized(change: Callable[[dict[str, Any]], object]) -> OrgConfig:
+    data = copy.deepcopy(example())
+    change(data)
+    return parse_org(data)
+
+
+def test_a_name_is_a_string_or_a_table_of_languages() -> None:
+    def names(data: dict[str, Any]) -> None:
+        data["organization"]["language"] = "ru"
+        data["departments"][0]["name"] = {"en": "IT", "ru": "ИТ", "lv": "IT nodaļa"}
+        data["departments"][1]["name"] = {"en": "People", "uk": "Люди"}  # no Russian
+
+    org = localized(names)
+    it, hr = org.departments[0].name, org.departments[1].name
+    assert str(it) == "ИТ"  # what is stored: the organisation's language
+    assert (it.in_("en"), it.in_("lv"), it.in_("pl"), it.in_(None)) == (
+        "IT", "IT nodaļa", "ИТ", "ИТ")
+    assert str(hr) == "People" and hr.in_("ru") == "People"  # else the first given
+    finance = org.departments[2].name  # one string: the same for everyone
+    assert finance.in_("en") == finance.in_("uk") == str(finance)
+    assert copy.deepcopy(it).in_("en") == "IT"
+    assert org.model_dump()["departments"][0]["name"] == "ИТ"
+
+
+def test_options_and_labels_may_be_localized() -> None:
+    def choice(data: dict[str, Any]) -> None:
+        field = data["departments"][0]["request_types"][0]["fields"][1]
+        field["label"] = {"en": "Access level", "ru": "Уровень доступа"}
+        field["options"] = [{"en": "Read", "ru": "Чтение"}, "Write"]
+
+    field = localized(choice).departments[0].request_types[0].fields[1]
+    assert field.label.in_("ru") == "Уровень доступа"
+    assert [o.in_("ru") for o in field.options] == ["Чтение", "Write"]
+    assert field.options[0].variants() == {"Read", "Чтение"}
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ({"de": "IT"}, "departments[0].name: 'de' is not a language (use en, ru, uk, pl, ro, lv)"),
+    ({}, "departments[0].name: must be a string or a table of languages"),
+    ({"en": "IT", "ru": ""}, "departments[0].name: ru: must not be empty"),
+    ("", "departments[0].name: must not be empty"),
+    ({"en": "x" * 101}, "departments[0].name: 'xxxxxxxxxxxxxxxxxxxx'…: at most 100 characters"),
+])
+def test_a_wrong_name_table_is_one_line(value: object, message: str) -> None:
+    assert error_of(lambda d: d["departments"][0].__setitem__("name", value)).startswith(message)
+
+
+def test_options_must_differ_in_every_language() -> None:
+    def same(data: dict[str, Any]) -> None:
+        data["organization"]["language"] = "en"
+        data["departments"][0]["request_types"][0]["fields"][1]["options"] = [
+            {"en": "Read", "ru": "Да"}, {"en": "Write", "ru": "Да"}]
+
+    assert error_of(same) == ("departments[0].request_types[0].fields[1]: options repeat in ru")
