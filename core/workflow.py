@@ -414,11 +414,9 @@ def _move(svc: Services, request: Request, actor: int, now: datetime,
             "transfers": request.transfers + 1}
 
 
-def _decided(svc: Services, request: Request, actor: int, now: datetime) -> dict[str, Any]:
-    """An approver's decision: who, when, and the working time it waited."""
-    asked = request.approval_asked_at or request.created_at
-    return {"approval_decided_by": actor, "approval_decided_at": now,
-            "approval_work_s": svc.org.work_calendar.between(asked, now)}
+def _decided(actor: int, now: datetime) -> dict[str, Any]:
+    """An approver's decision: who and when."""
+    return {"approval_decided_by": actor, "approval_decided_at": now}
 
 
 def _start(svc: Services, request: Request, actor: int, now: datetime,
@@ -427,12 +425,15 @@ def _start(svc: Services, request: Request, actor: int, now: datetime,
     cal = svc.org.work_calendar
     return {"response_due_at": cal.add(now, request.response_seconds),
             "resolve_due_at": cal.add(now, request.resolve_seconds),
-            **_decided(svc, request, actor, now)}
+            # the working time it waited for approval (/stats: median time to approve)
+            "approval_work_s": cal.between(request.approval_asked_at or request.created_at,
+                                           now),
+            **_decided(actor, now)}
 
 
 def _decline(svc: Services, request: Request, actor: int, now: datetime,
              _to: str | None) -> dict[str, Any]:
-    return {"closed_at": now, **_decided(svc, request, actor, now)}
+    return {"closed_at": now, **_decided(actor, now)}
 
 
 _CLOCKS: dict[Clock, Callable[[Services, Request, int, datetime, str | None], dict[str, Any]]] = {

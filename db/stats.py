@@ -202,6 +202,17 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
                               {key: int(row[1]) for key, row in taken.items()})
     finish = await _percentiles(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
                                 finished)
+    approvals = await grouped(select(Request.department_key, func.count(),
+                                     func.count().filter(Request.status
+                                                         == Status.DECLINED.value))
+                              .where(in_scope, Request.approval_asked_at >= since)
+                              .group_by(Request.department_key))
+    approved = await grouped(select(Request.department_key, func.count(Request.approval_work_s))
+                             .where(in_scope, Request.approval_decided_at >= since)
+                             .group_by(Request.department_key))
+    to_approve = await _percentiles(session, COLUMNS.approval_work_s,
+                                    COLUMNS.approval_decided_at, since,
+                                    {key: int(row[0]) for key, row in approved.items()})
     transfers_out, transfers_in = await _transfers(session, departments, since)
     reassigns = await _reassigns(session, departments, since)
     rated_by = await _ratings(session, departments, since)
@@ -229,6 +240,9 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
             executors=executors.get(key, []),
             reassigns=reassigns.get(key, 0),
             cancelled=int(cancelled or 0),
+            approvals_asked=int(approvals.get(key, (0, 0))[0]),
+            approvals_declined=int(approvals.get(key, (0, 0))[1]),
+            time_to_approve=to_approve.get(key, Percentiles(0, None, None)),
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())

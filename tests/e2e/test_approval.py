@@ -272,3 +272,25 @@ async def test_managers_of_the_requesters_department_approve(emu, bot, people):
     assert (await row(bot, number)).requester_department == "hr"
     second = await file_access_request(emu, bot, user_id=EXECUTOR)
     assert button_texts(copy_of(emu, ADMIN, second)) == BUTTONS
+
+
+async def test_stats_count_approvals_asked_declined_and_the_median_wait(emu, bot, people):
+    numbers = [await file_access_request(emu, bot) for _ in range(5)]  # Monday 10:00
+    waits = {numbers[2]: 30, numbers[0]: 30, numbers[1]: 60}  # minutes more, in turn
+    for number, minutes in waits.items():
+        bot.clock.advance(timedelta(minutes=minutes))
+        await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, numbers[3]), "⛔ Decline")
+    await say(emu, bot, PAUL, "Not now", reply_to=last(emu, PAUL).message_id)
+    # approved after 30m, 1h and 2h: the median is 1h; one declined, one still waiting
+    await say(emu, bot, ADMIN, "/stats 7 it")
+    it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
+    assert "✋ Approvals asked: 5 · declined 1 · median time to approve 1h" in it, it
+    async with bot.svc.db.reading() as session:
+        waited = sorted(await session.scalars(
+            select(Request.approval_work_s).where(Request.approval_work_s.is_not(None))))
+    assert waited == [1800, 3600, 7200]
+    # HR asks for no approvals: its figures say nothing about them
+    await say(emu, bot, ADMIN, "/stats 7 hr")
+    hr = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 HR"))
+    assert "Approvals" not in hr

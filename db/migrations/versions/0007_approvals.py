@@ -30,6 +30,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('approval_decided_at',
                                       db.types.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('approval_work_s', sa.Float(), nullable=True))
+        batch_op.create_index('ix_requests_department_approve_order',
+                              ['department_key', 'approval_work_s', 'approval_decided_at'],
+                              unique=False)
     op.create_table('request_approvers',
     sa.Column('request_id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.BigInteger(), autoincrement=False, nullable=False),
@@ -50,6 +53,7 @@ def downgrade() -> None:
     op.drop_table('department_members')
     op.drop_table('request_approvers')
     with op.batch_alter_table('requests', schema=None) as batch_op:
+        batch_op.drop_index('ix_requests_department_approve_order')
         batch_op.drop_column('approval_work_s')
         batch_op.drop_column('approval_decided_at')
         batch_op.drop_column('approval_decided_by')
