@@ -5,6 +5,8 @@ then the admins are told."""
 
 from __future__ import annotations
 
+import csv
+import io
 import tomllib
 from datetime import timedelta
 
@@ -290,6 +292,19 @@ async def test_stats_count_approvals_asked_declined_and_the_median_wait(emu, bot
         waited = sorted(await session.scalars(
             select(Request.approval_work_s).where(Request.approval_work_s.is_not(None))))
     assert waited == [1800, 3600, 7200]
+    # /export has the approval columns
+    emu.users[ADMIN].send(ADMIN, "/export")
+    await bot.settle()
+    table = {int(r["number"]): r for r in csv.DictReader(io.StringIO(
+        emu.file_bytes(last(emu, ADMIN)).decode("utf-8-sig")))}
+    first, declined = table[numbers[0]], table[numbers[3]]
+    assert (first["status"], first["approvers"], first["approval_asked"],
+            first["approval_decided_by"], first["approval_decided"],
+            first["approval_work_hours"]) == (
+        "new", f"{PETRA} {PAUL}", "2026-11-23 10:00", str(PETRA), "2026-11-23 11:00", "1.00")
+    assert (declined["status"], declined["approval_decided_by"],
+            declined["approval_work_hours"]) == ("declined", str(PAUL), "")
+    assert table[numbers[4]]["approval_decided"] == ""
     # HR asks for no approvals: its figures say nothing about them
     await say(emu, bot, ADMIN, "/stats 7 hr")
     hr = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 HR"))
