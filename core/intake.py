@@ -32,10 +32,12 @@ async def create_request(
     priority: str,
     needed_by: date | None,
     watcher_ids: Sequence[int] = (),
+    found_in: str | None = None,
 ) -> tuple[Request, bool]:
     """Store the request before anything is sent; return it and whether its chat is bound.
     ``watcher_ids``: the people it keeps informed, added before anything is announced
-    (an auto-assignment's "taken" reaches them too)."""
+    (an auto-assignment's "taken" reaches them too). ``found_in``: the department whose
+    bound chat the requester is in, kept as their department (db.approvals)."""
     now = svc.clock.now()
     calendar = svc.org.work_calendar
     urgent = priority == "urgent"
@@ -43,6 +45,8 @@ async def create_request(
                                  urgent_factor=request_type.urgent_factor)
     resolve_s = sla.sla_seconds(calendar, request_type.resolve, urgent=urgent,
                                 urgent_factor=request_type.urgent_factor)
+    if found_in is not None and svc.org.department(found_in) is not None:
+        await approvals.join(session, found_in, requester_id, now)
     home = await requests.home_department(session, svc.org, requester_id)
     approvers = approvers_for(svc.org, request_type, department, requester_id, home)
     # a request that needs approval: no SLA clock runs until it is approved
@@ -94,3 +98,10 @@ async def _ask_approval(session: AsyncSession, svc: Services, request: Request,
                        request.requester_id, now)
     for approver in approvers:
         approval_copy(session, now, request, approver)
+
+
+async def department_chats(svc: Services) -> list[tuple[str, int]]:
+    """Each bound department's key and chat, in the organisation file's order."""
+    async with svc.db.reading() as session:
+        bound = {b.department_key: b.chat_id for b in await users.bindings(session)}
+    return [(d.key, bound[d.key]) for d in svc.org.departments if d.key in bound]

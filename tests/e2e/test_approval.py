@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from core.org import OrgConfig, parse_org
 from db.models import AlertSent, Request
-from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, OUTSIDER, REQUESTER, ROOT
+from tests.conftest import ADMIN, EXECUTOR, HR_CHAT, IT_CHAT, OUTSIDER, REQUESTER, ROOT
 from tests.e2e.flows import bind, button_texts, card, file_access_request, last, press, say
 
 PETRA, PAUL = 5101, 5102  # the approvers of "Access to a system"
@@ -85,6 +85,13 @@ async def test_approve_sends_it_to_the_department_and_starts_the_clocks(emu, bot
         copy = copy_of(emu, approver, number)
         assert "Which system?: 1C Accounting" in copy.text
         assert button_texts(copy) == BUTTONS
+    # the requester's /my and /show (and the approver's /show) say it awaits approval
+    listed = await say(emu, bot, REQUESTER, "/my")
+    assert f"#{number}" in listed.text and "⏳ awaiting approval" in listed.text, listed.text
+    await say(emu, bot, PAUL, f"/show {number}")
+    shown = "\n".join(texts(emu, PAUL)[-2:])
+    assert "Status: ⏳ awaiting approval" in shown and "Take by" not in shown, shown
+    assert "Approvers: Petra Approver, Paul Approver" in shown, shown
     bot.clock.advance(timedelta(hours=1))  # decided an hour later: the clocks start then
     query = await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
     assert emu.callback_answers[query] == (f"#{number} is approved and goes to the department.",
@@ -309,3 +316,26 @@ async def test_stats_count_approvals_asked_declined_and_the_median_wait(emu, bot
     await say(emu, bot, ADMIN, "/stats 7 hr")
     hr = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 HR"))
     assert "Approvals" not in hr
+
+
+def hr_chat_org() -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    data["departments"][0]["request_types"][0]["approvers"] = "managers"
+    data["departments"][1]["managers"] = [PAUL]
+    return parse_org(data)
+
+
+@pytest.mark.parametrize("org", [hr_chat_org()])
+async def test_the_requesters_department_is_the_bound_chat_they_are_in(emu, bot, people):
+    """Not listed in any ``members``: a member of HR's bound chat belongs to HR."""
+    emu.chats[HR_CHAT].members[REQUESTER] = "member"
+    await bind(emu, bot, HR_CHAT, "hr")
+    number = await file_access_request(emu, bot)
+    assert button_texts(copy_of(emu, PAUL, number)) == BUTTONS
+    assert (await row(bot, number)).requester_department == "hr"
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "✅ Approve")
+    # who asks whom: HR → IT, not "other"
+    await say(emu, bot, ADMIN, "/stats 7")
+    assert any("HR → IT: 1" in m.text for m in emu.bot_messages(ADMIN)), \
+        [m.text for m in emu.bot_messages(ADMIN)][-3:]
