@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import DepartmentMember, RequestApprover, RequestEvent
 from db.session import insert_ignore
 
-ASK_EVENT = "ask"  # the event of an approver's question to the requester
+ASK_EVENT = "question"  # the event of an approver's question (Action.ASK's name)
 
 
 async def add(session: AsyncSession, request_id: int, user_ids: Iterable[int]) -> None:
