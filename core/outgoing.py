@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.payloads import ApprovalCopy, Card, Digest, Notice, Payload, Relay, parse
 from db import outbox, users
-from db.statuses import Status
 from db.models import Request
+from db.statuses import Status
 
 # a request awaiting approval, or declined, was never the department's: no card
 _NO_CARD = frozenset({Status.APPROVAL.value, Status.DECLINED.value})

@@ -144,7 +144,7 @@ async def test_decline_asks_a_reason_and_is_final(emu, bot, people):
 
 async def test_ask_relays_the_question_and_the_answer_comes_back(emu, bot, people):
     number = await file_access_request(emu, bot)
-    query = await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "❓ Ask")
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "❓ Ask")
     prompt = last(emu, PETRA)
     await say(emu, bot, PETRA, "Which project is it for?", reply_to=prompt.message_id)
     question = last(emu, REQUESTER)
@@ -192,7 +192,8 @@ async def test_a_forged_approve_from_someone_else_is_refused(emu, bot, people):
     await bot.settle()
     assert emu.callback_answers[query] == ("This request does not exist.", True)
     # an admin (a manager of IT) is no approver of it either
-    query = emu.users[ADMIN].press(await say(emu, bot, ADMIN, "/start"), data=f"v1:r:approve:{number}")
+    greeting = await say(emu, bot, ADMIN, "/start")
+    query = emu.users[ADMIN].press(greeting, data=f"v1:r:approve:{number}")
     await bot.settle()
     assert emu.callback_answers[query] == ("This button is not for you.", True)
     # the requester cannot approve their own request from its notice
