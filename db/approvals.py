@@ -10,9 +10,18 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import DepartmentMember, RequestApprover, RequestEvent
+from db.models import (
+    DepartmentMember,
+    OutboxMessage,
+    Request,
+    RequestApprover,
+    RequestEvent,
+    RequestMessage,
+)
 from db.session import insert_ignore
+from db.statuses import Status
 
+COPY_KIND = "approval"  # an approver's copy: its outbox kind and its recorded message kind
 ASK_EVENT = "question"  # the event of an approver's question (Action.ASK's name)
 
 
@@ -66,3 +75,19 @@ async def member_of(session: AsyncSession, user_id: int) -> str | None:
     return await session.scalar(
         select(DepartmentMember.department_key).where(DepartmentMember.user_id == user_id)
         .order_by(DepartmentMember.since.desc(), DepartmentMember.department_key).limit(1))
+
+
+async def waiting_without_copy(session: AsyncSession, user_id: int) -> list[Request]:
+    """Requests awaiting approval by ``user_id`` whose copy never reached them (they had
+    not started the bot) and is not on its way."""
+    has_copy = select(RequestMessage.id).where(
+        RequestMessage.request_id == Request.id, RequestMessage.chat_id == user_id,
+        RequestMessage.kind == COPY_KIND)
+    on_its_way = select(OutboxMessage.id).where(
+        OutboxMessage.request_id == Request.id, OutboxMessage.chat_id == user_id,
+        OutboxMessage.kind == COPY_KIND, OutboxMessage.status == "pending")
+    return list(await session.scalars(
+        select(Request).join(RequestApprover, RequestApprover.request_id == Request.id)
+        .where(RequestApprover.user_id == user_id, Request.status == Status.APPROVAL.value,
+               ~has_copy.exists(), ~on_its_way.exists())
+        .order_by(Request.id)))

@@ -257,9 +257,15 @@ async def test_an_approver_who_never_started_the_bot(emu, bot, people):
             "with me and press /start.") in texts(emu, REQUESTER)
     assert any(t.startswith(f"⚠️ id 6101 has to approve request #{number}")
                and "press /start" in t for t in texts(emu, ADMIN))
-    # the other approver can still decide
-    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    # once they start the bot, their copy reaches them, and they may decide
+    await say(emu, bot, NEVER_STARTED, "/start")
+    assert button_texts(copy_of(emu, NEVER_STARTED, number)) == BUTTONS
+    await say(emu, bot, NEVER_STARTED, "/start")  # only once
+    assert len([m for m in emu.bot_messages(NEVER_STARTED)
+                if m.text.startswith(f"⏳ #{number} ·")]) == 1
+    await press(emu, bot, NEVER_STARTED, copy_of(emu, NEVER_STARTED, number), "✅ Approve")
     assert (await row(bot, number)).status == "new"
+    assert copy_of(emu, PETRA, number).buttons == []
 
 
 def managers_org() -> OrgConfig:
