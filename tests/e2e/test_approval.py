@@ -346,3 +346,16 @@ async def test_the_requesters_department_is_the_bound_chat_they_are_in(emu, bot,
     await say(emu, bot, ADMIN, "/stats 7")
     assert any("HR → IT: 1" in m.text for m in emu.bot_messages(ADMIN)), \
         [m.text for m in emu.bot_messages(ADMIN)][-3:]
+
+
+@pytest.mark.parametrize("org", [org_with([PETRA, PAUL], assign="least_loaded")])
+async def test_a_department_that_assigns_by_itself_does_so_once_approved(emu, bot, people):
+    await say(emu, bot, EXECUTOR, "/start")
+    number = await file_access_request(emu, bot)
+    assert (await row(bot, number)).assignee_id is None  # nobody works on it yet
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "✅ Approve")
+    request = await row(bot, number)
+    assert request.status == "in_progress" and request.assignee_id == EXECUTOR
+    assert "Assignee: Egor Executor" in card(emu, number).text
+    assert any(f"Egor Executor (IT) took your request #{number}" in t
+               for t in texts(emu, REQUESTER))
