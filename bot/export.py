@@ -17,6 +17,9 @@ COLUMNS = [
     "assignee", "status", "priority", "response_due", "resolve_due", "needed_by", "taken",
     "done", "closed", "take_work_hours", "finish_work_hours", "response_met", "resolve_met",
     "transfers", "reopens", "reassigns", "rating", "rating_comment",
+    # approvals: empty for a request that needed none
+    "approvers", "approval_asked", "approval_decided_by", "approval_decided",
+    "approval_work_hours",
 ]
 
 
@@ -63,6 +66,11 @@ async def build_csv(org: OrgConfig, rows: AsyncIterator[dict[str, Any]],
             "transfers": str(request.transfers), "reopens": str(request.reopens),
             "reassigns": str(row.get("reassigns") or 0),
             "rating": str(row["rating"] or ""), "rating_comment": row["rating_comment"] or "",
+            "approvers": row.get("approvers") or "",
+            "approval_asked": _when(request.approval_asked_at, zone),
+            "approval_decided_by": str(request.approval_decided_by or ""),
+            "approval_decided": _when(request.approval_decided_at, zone),
+            "approval_work_hours": _hours(request.approval_work_s),
         }
         answers: dict[str, str] = {}
         for answer in request.answers or []:

@@ -123,6 +123,12 @@ def rating_row(request_id: int) -> list[Button]:
             for score in range(1, 6)]
 
 
+def approval(lang: str, request_id: int, status: str) -> Markup | None:
+    """Under an approver's copy: Approve, Decline, Ask while it awaits approval."""
+    row = _action_row(lang, request_id, Place.APPROVAL, status)
+    return Markup([row]) if row else None
+
+
 def notice(lang: str, request_id: int, status: str) -> Markup | None:
     """The buttons of a notice to the requester while the request has ``status``
     (Cancel request under the confirmation, Repeat under a closing notice)."""

@@ -25,7 +25,7 @@ from bot.i18n import Html, escape, t
 from bot.stats_view import weekly_chart_labels, weekly_texts
 from core import weekly
 from core.context import Services
-from core.payloads import Card, Digest, Notice, Payload, Relay, Weekly
+from core.payloads import ApprovalCopy, Card, Digest, Notice, Payload, Relay, Weekly
 from db.models import ChatBinding, OutboxMessage, Rating, Request, User
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,9 @@ class OutboxRenderer:
         elif isinstance(payload, Relay):
             assert d.request is not None
             await self._relay(d, payload, d.request)
+        elif isinstance(payload, ApprovalCopy):
+            assert d.request is not None
+            await self._approval(d, d.request)
         elif isinstance(payload, Digest):
             mentioned = d.people.get(payload.mention) if payload.mention else None
             texts = render.digest(d.lang, self.svc.org, payload.to_json(), mentioned)
@@ -185,6 +188,30 @@ class OutboxRenderer:
         else:
             thread_id = item.thread_id
         await self._files(d, request, card_id, thread_id)
+
+    async def _approval(self, d: Delivery, request: Request) -> None:
+        """An approver's copy: posted once with Approve, Decline and Ask, then edited
+        in place to say who decided (a copy deleted by its reader is posted again)."""
+        item, lang = d.item, d.lang
+        text = render.approval_text(lang, self.svc.org, request, d.people)
+        markup = keyboards.approval(lang, request.id, request.status)
+        if d.card_message_id is not None:
+            copy_id = d.card_message_id
+            try:
+                await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
+                    text, item.chat_id, copy_id, parse_mode=ParseMode.HTML,
+                    reply_markup=markup))
+                d.message_ids.append(copy_id)
+                return
+            except BadRequest as exc:
+                if "not modified" in exc.message.lower():
+                    d.message_ids.append(copy_id)
+                    return
+                if "not found" not in exc.message.lower():
+                    raise
+        message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
+            item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
+        d.posted_message(message, ApprovalCopy.kind)
 
     async def _files(self, d: Delivery, request: Request, card_id: int,
                      thread_id: int | None) -> None:

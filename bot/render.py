@@ -280,6 +280,31 @@ def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, Use
     return Html("\n".join(parts))
 
 
+def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User]
+                  ) -> Html:
+    """An approver's copy: the brief and where the decision stands."""
+    department = org.department(request.department_key)
+    parts = [
+        t(lang, "approval.title", id=request.id, type=request.type_name),
+        t(lang, "card.requester",
+          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+        t(lang, "show.department",
+          department=department.name if department else request.department_key),
+        "",
+        *answer_lines(lang, request.answers),
+        "",
+        t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
+    ]
+    decider = request.approval_decided_by
+    if request.status == "approval" or decider is None:
+        parts.append(t(lang, "approval.waiting"))
+    else:
+        parts.append(t(lang, "approval.declined_by" if request.status == "declined"
+                       else "approval.approved_by", actor=person(people.get(decider), decider),
+                       when=when(request.approval_decided_at, org)))
+    return Html("\n".join(parts))
+
+
 def _due(lang: str, key: str, due: datetime, org: OrgConfig, now: datetime) -> Html:
     text = when(due, org)
     if due < now:

@@ -32,7 +32,7 @@ from bot.pacer import Pacer
 from core import delivery as delivery_policy
 from core import outgoing
 from core.context import Services
-from core.payloads import Card, Notice, Payload, Relay, parse
+from core.payloads import ApprovalCopy, Card, Notice, Payload, Relay, parse
 from db import outbox, requests, users
 from db.models import OutboxMessage, User
 from db.statuses import RATED_STATUSES
@@ -363,6 +363,14 @@ class OutboxSender:
         delivery = Delivery(item, payload, request, people, self._language(item, people),
                             attempt=item.attempts, parts_done=item.parts_done)
         if request is None:
+            return delivery
+        if isinstance(payload, ApprovalCopy):
+            copy = await requests.card_message(session, request.id, item.chat_id,
+                                               kind=ApprovalCopy.kind)
+            delivery.card_message_id = copy.message_id if copy else None
+            ids = {request.approval_decided_by or 0} - set(people)
+            if ids - {0}:
+                people.update(await users.get_users(session, ids - {0}))
             return delivery
         if isinstance(payload, Card):
             delivery.binding = await users.binding_for(session, request.department_key)

@@ -70,6 +70,10 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
           transfers_out=stats.transfers_out),
         t(lang, "stats.reassigns", count=stats.reassigns),
     ]
+    if stats.approvals_asked:  # only where requests need approval
+        lines.append(t(lang, "stats.approvals", count=stats.approvals_asked,
+                       declined=stats.approvals_declined,
+                       p50=duration(lang, stats.time_to_approve.p50, day_seconds)))
     ratings = stats.ratings
     if ratings.count:
         lines.append(t(lang, "stats.ratings", average=f"{ratings.average:.1f}",

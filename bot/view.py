@@ -39,6 +39,9 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
         t(lang, "show.department",
           department=department.name.in_(lang) if department else request.department_key),
         *brief_lines(lang, request, people, org),
+        *([t(lang, "approval.show_approvers", names=Html(", ".join(
+            person(people.get(a), a, link=True) for a in view.approvers)))]
+          if view.approvers else []),
         *(_deadline(lang, svc, d, day_seconds) for d in deadlines(svc, request, now)),
     ]
     if request.needed_by is not None and request.status in ("new", "in_progress", "waiting"):

@@ -25,7 +25,8 @@ from core.org import OrgConfig
 @dataclass(frozen=True)
 class Alert:
     key: str  # unique per request and deadline, ≤ 64 characters
-    kind: str  # remind | breach | rate_ask | rate_remind | auto_close
+    kind: str  # remind | breach | rate_ask | rate_remind | auto_close | approval_remind
+    # | approval_escalate
     at: datetime  # when it is due
     clock: str | None = None  # response | resolve, for remind and breach
     due: datetime | None = None  # the deadline a reminder or breach is about
@@ -44,6 +45,8 @@ class Clocks:
     done_at: datetime | None
     rated: bool = False
     auto_closed: bool = False
+    approval_asked_at: datetime | None = None
+    approval_remind_s: float | None = None
 
 
 def _stamp(at: datetime) -> str:
@@ -82,6 +85,13 @@ def plan(clocks: Clocks, org: OrgConfig) -> list[Alert]:
     cal = org.work_calendar
     alerts: list[Alert] = []
     status = Status(clocks.status)
+    if status is Status.APPROVAL and clocks.approval_asked_at is not None \
+            and clocks.approval_remind_s:
+        # one reminder to the approvers, then the admins: it never waits unseen
+        asked, every = clocks.approval_asked_at, clocks.approval_remind_s
+        alerts.append(Alert("approval:remind", "approval_remind", cal.add(asked, every)))
+        alerts.append(Alert("approval:escalate", "approval_escalate",
+                            cal.add(asked, 2 * every)))
     if status is Status.NEW and clocks.response_due_at is not None:
         alerts += _sla_alerts(cal, org, "response", clocks.response_due_at,
                               clocks.response_seconds)
@@ -122,6 +132,8 @@ def select_due(alerts: list[Alert], sent: set[str], now: datetime
     due = [a for a in open_alerts if a.at <= now]
     breached = {a.clock for a in due if a.kind == "breach"}
     send = [a for a in due if not (a.kind == "remind" and a.clock in breached)]
+    if any(a.kind == "approval_escalate" for a in due):  # the admins are told instead
+        send = [a for a in send if a.kind != "approval_remind"]
     if any(a.kind == "auto_close" for a in due):
         send = [a for a in send if a.kind not in ("rate_ask", "rate_remind")]
     # only the latest reminder of one clock is worth sending

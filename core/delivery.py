@@ -18,9 +18,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.outgoing import notify, notify_group
-from core.payloads import Card, Notice, Relay, parse
+from core.payloads import ApprovalCopy, Card, Notice, Relay, parse
 from db import users, watchers
 from db.models import OutboxMessage, Request
+from db.statuses import Status
 
 
 async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
@@ -43,6 +44,15 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
             # department must tell them (as escalations mention such people there)
             await notify_group(session, now, request.department_key, "assignee_unreachable",
                                request, actor_id=item.chat_id)
+        elif request is not None and item.kind == ApprovalCopy.kind \
+                and request.status == Status.APPROVAL:
+            # an approver the bot cannot write to: the requester and the admins are told,
+            # each time, so someone asks them to press /start (or changes the approvers)
+            notify(session, now, request.requester_id, "approver_unreachable", request,
+                   actor_id=item.chat_id)
+            for admin in admins:
+                notify(session, now, admin, "approver_unreachable_admin", request,
+                       actor_id=item.chat_id)
         elif newly and request is not None \
                 and await watchers.is_watcher(session, request.id, item.chat_id):
             # whoever asked to keep them informed learns that they cannot be

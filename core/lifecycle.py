@@ -23,6 +23,7 @@ class Role(StrEnum):
     MANAGER = "manager"  # a manager of the department or an admin
     WATCHER = "watcher"  # kept informed of it (db.watchers): hears what the requester hears
     SYSTEM = "system"  # the scheduler
+    APPROVER = "approver"  # one of the request's approvers (db.approvals), in private
 
 
 class Action(StrEnum):
@@ -44,6 +45,10 @@ class Action(StrEnum):
     FOLLOW = "follow"
     UNFOLLOW = "unfollow"
     REPEAT = "repeat"
+    # approvals: an approver decides (Ask changes no status: a question to the requester)
+    APPROVE = "approve"
+    DECLINE = "decline"
+    ASK = "question"  # not "ask": old cards' callback verb for Need info (bot.callbacks)
 
 
 class Place(StrEnum):
@@ -54,6 +59,7 @@ class Place(StrEnum):
     NOTICE = "notice"  # a notice to the requester: the confirmation after Send (Cancel
     # request), the review message when the work is done, the closing notices (Repeat)
     VIEW = "view"  # one person's private view of one request (/show)
+    APPROVAL = "approval"  # an approver's private copy of a request awaiting approval
 
 
 class Clock(StrEnum):
@@ -67,6 +73,8 @@ class Clock(StrEnum):
     CLOSE = "close"
     REOPEN = "reopen"  # back to work: the resolution clock goes on where it stopped
     MOVE = "move"  # to another department, whose response clock starts now
+    START = "start"  # approved: both SLA clocks start now
+    DECLINE = "decline"  # declined before any clock started: final
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,14 @@ TRANSITIONS: dict[Action, Transition] = {
     # notice that closed or rejected it)
     Action.REPEAT: _t({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}, None,
                       button={Place.VIEW, Place.NOTICE}, toast="press.repeat", refills_form=True),
+    # approvals: only the request's approvers, from their private copy; the first
+    # answer counts (the conditional UPDATE on status approval)
+    Action.APPROVE: _t({S.APPROVAL}, S.NEW, {R.APPROVER}, Clock.START,
+                       button=Place.APPROVAL, toast="press.approved"),
+    Action.DECLINE: _t({S.APPROVAL}, S.DECLINED, {R.APPROVER}, Clock.DECLINE,
+                       prompt="prompt.decline", button=Place.APPROVAL),
+    Action.ASK: _t({S.APPROVAL}, None, {R.APPROVER}, None, prompt="prompt.ask",
+                   button=Place.APPROVAL),
 }
 del S, R
 

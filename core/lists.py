@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.context import Services
-from core.lifecycle import OPEN_STATUSES
+from core.lifecycle import OPEN_STATUSES, Status
 from db import requests, users
 from db.models import Request, User
 
@@ -17,7 +17,9 @@ async def requests_of(svc: Services, user_id: int, offset: int = 0
     """A page of a requester's requests, open ones first, the newest first within each,
     and how many they have in all."""
     async with svc.db.reading() as session:
-        mine = await requests.requests_of(session, user_id, OPEN_STATUSES, offset=offset,
+        # a request awaiting approval is open to its requester: listed with the open ones
+        mine = await requests.requests_of(session, user_id, {*OPEN_STATUSES, Status.APPROVAL},
+                                          offset=offset,
                                           limit=PAGE)
         total = await requests.count_requests_of(session, user_id)
     return mine, total

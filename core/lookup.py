@@ -22,7 +22,7 @@ from core import sla
 from core.context import Services
 from core.lifecycle import OPEN_STATUSES, Action, Place, Role, Status, offered
 from core.workflow import Press, roles_of
-from db import requests, search, users, watchers
+from db import approvals, requests, search, users, watchers
 from db.models import Rating, Request, RequestEvent, User
 
 # whether a person is a member of a chat now (getChatMember, asked by the bot side)
@@ -40,6 +40,7 @@ class View:
     watchers: list[int]
     rating: Rating | None
     actions: list[Action] = field(default_factory=list)  # the buttons this viewer may press
+    approvers: list[int] = field(default_factory=list)  # who approves it (if it needs that)
 
 
 async def _may_see(session: AsyncSession, svc: Services, request: Request, viewer: int,
@@ -52,6 +53,8 @@ async def _may_see(session: AsyncSession, svc: Services, request: Request, viewe
     if viewer == request.requester_id or svc.org.is_manager(viewer, request.department_key):
         return True
     if await watchers.is_watcher(session, request.id, viewer):
+        return True
+    if await approvals.is_approver(session, request.id, viewer):
         return True
     return binding.chat_id if binding is not None else False
 
@@ -80,7 +83,8 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
         events = await requests.events_of(session, request_id)
         followers = await watchers.watchers_of(session, request_id)
         rating = await requests.get_rating(session, request_id)
-        ids = {request.requester_id, *followers,
+        approvers = await approvals.approvers_of(session, request_id)
+        ids = {request.requester_id, *followers, *approvers,
                *(e.actor_id for e in events if e.actor_id is not None)}
         if request.assignee_id:
             ids.add(request.assignee_id)
@@ -92,7 +96,7 @@ async def view(svc: Services, request_id: int, viewer: int, chat_id: int,
                                          and not isinstance(may, bool)))
             actions = view_actions(request.status, roles,
                                    taken=request.assignee_id is not None)
-    return View(request, events, people, followers, rating, actions)
+    return View(request, events, people, followers, rating, actions, approvers)
 
 
 @dataclass(frozen=True)

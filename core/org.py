@@ -274,8 +274,12 @@ class RequestType(_Model):
     urgent_factor: float = Field(default=1.0, gt=0, le=1)
     ask_priority: bool = True
     fields: list[FormField] = []
+    # approvals (SPEC §5): "managers" (of the requester's department, else of this one)
+    # or Telegram ids; reminded once after approval_remind, the admins told after twice
+    approvers: Literal["managers"] | list[int] | None = None
+    approval_remind: DurationField = Duration(1, "d")
 
-    @field_validator("response", "resolve")
+    @field_validator("response", "resolve", "approval_remind")
     @classmethod
     def _positive(cls, value: Duration) -> Duration:
         if value.amount <= 0:
@@ -298,6 +302,7 @@ class Department(_Model):
     # the people who do the work (Telegram ids); whoever presses a button of the
     # department's card joins them (kept in the database)
     executors: list[int] = []
+    members: list[int] = []  # requesters who belong to it (approvals, who asks whom)
     # how a new request finds its assignee: by a manager's Assign (or a Take), or at once
     assign: Literal["manual", "least_loaded", "round_robin"] = "manual"
     request_types: list[RequestType] = Field(min_length=1)

@@ -12,10 +12,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.payloads import Card, Digest, Notice, Payload, Relay, Weekly, parse
+from core.payloads import ApprovalCopy, Card, Digest, Notice, Payload, Relay, Weekly, parse
 from db import outbox, users
 from db.models import Request
+from db.statuses import Status
 
+# a request awaiting approval, or declined, was never the department's: no card
+_NO_CARD = frozenset({Status.APPROVAL.value, Status.DECLINED.value})
 # a text relay is appended to the same person's pending relay to the same chat
 # (one message instead of many, when the chat cannot take them as fast) up to this
 MERGE_MAX_CHARS = 3500
@@ -68,6 +71,8 @@ async def refresh_card(
 ) -> bool:
     """Post or edit the request's card in a department's chat (or topic); edits
     coalesce. False when the department has no chat: the card waits for /bind."""
+    if request.status in _NO_CARD:
+        return False  # the department gets it once approved
     key = department_key or request.department_key
     # a bind going on now moves the card, or this card goes to the new place
     await users.lock_binding(session, key, exclusive=False)
@@ -78,6 +83,13 @@ async def refresh_card(
                                          binding.thread_id):
         _owe(session, now, binding.chat_id, Card(), request.id, binding.thread_id)
     return True
+
+
+def approval_copy(session: AsyncSession, now: datetime, request: Request, approver: int
+                  ) -> None:
+    """Post (or edit) an approver's private copy of ``request``: the brief with
+    Approve, Decline and Ask while it awaits approval, then who decided."""
+    _owe(session, now, approver, ApprovalCopy(), request.id)
 
 
 async def cards(session: AsyncSession, now: datetime, chat_id: int, thread_id: int | None,

@@ -137,7 +137,21 @@ class Weekly:
         return set()
 
 
-Payload = Card | Relay | Notice | Digest | Weekly
+@dataclass(frozen=True)
+class ApprovalCopy:
+    """An approver's private copy of a request that needs approval, rendered when sent:
+    posted once, then edited in place (who decided, and how)."""
+
+    kind: ClassVar[str] = "approval"
+
+    def to_json(self) -> dict[str, Any]:
+        return {}
+
+    def people(self) -> set[int]:
+        return set()
+
+
+Payload = Card | Relay | Notice | Digest | Weekly | ApprovalCopy
 
 
 def _int(value: Any) -> int | None:
@@ -148,6 +162,8 @@ def parse(kind: str, payload: dict[str, Any]) -> Payload:
     """An outbox row's payload as its type."""
     if kind == "card":
         return Card(moved=bool(payload.get("moved")))
+    if kind == ApprovalCopy.kind:
+        return ApprovalCopy()
     if kind == "relay":
         return Relay(int(payload["from_chat"]), int(payload["message_id"]),
                      int(payload["author_id"]), payload.get("text"), payload.get("caption"),

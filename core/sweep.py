@@ -27,8 +27,8 @@ from core.outgoing import digests as owe_digests
 from core.outgoing import notify, refresh_card
 from core.payloads import Digest, DigestLine
 from core.weekly import owe as owe_weekly
-from db import requests, users
-from db.models import AlertSent, Rating, Request, ScheduleMark
+from db import approvals, requests, users
+from db.models import AlertSent, Rating, Request, ScheduleMark, full_name
 from db.session import insert_ignore
 from db.statuses import RATED_STATUSES
 
@@ -38,7 +38,8 @@ _REQUESTS = Request.__table__
 _COLUMNS = (Request.id, Request.status, Request.department_key, Request.type_name,
             Request.requester_id, Request.assignee_id, Request.response_due_at,
             Request.response_seconds, Request.resolve_due_at, Request.resolve_seconds,
-            Request.done_at, Request.auto_closed, Request.needed_by)
+            Request.done_at, Request.auto_closed, Request.needed_by,
+            Request.approval_asked_at, Request.approval_remind_s)
 
 
 @dataclass
@@ -55,7 +56,8 @@ class ScanReport:
 
 def clocks_of(row: Any, rated: bool) -> Clocks:
     return Clocks(row.status, row.response_due_at, row.response_seconds, row.resolve_due_at,
-                  row.resolve_seconds, row.done_at, rated, row.auto_closed)
+                  row.resolve_seconds, row.done_at, rated, row.auto_closed,
+                  row.approval_asked_at, row.approval_remind_s)
 
 
 async def reschedule(session: AsyncSession, svc: Services, request: Request,
@@ -128,6 +130,8 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
                 report.auto_closed += closed
             elif alert.kind in ("rate_ask", "rate_remind"):
                 notify(session, now, row.requester_id, alert.kind, row.id, keyboard="rate")
+            elif alert.kind in ("approval_remind", "approval_escalate"):
+                await _approval_alert(session, svc, row, alert.kind, now)
             else:
                 _route(svc, row, alert, bindings, digests)
         if closed:
@@ -144,6 +148,24 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
             next_at,
         )
     await _owe_digests(session, svc, digests, now, report)
+
+
+async def _approval_alert(session: AsyncSession, svc: Services, row: Any, kind: str,
+                          now: datetime) -> None:
+    """Unanswered approval: the approvers are reminded once, then the admins told who
+    has not answered."""
+    approvers = await approvals.approvers_of(session, row.id)
+    if kind == "approval_remind":
+        for approver in approvers:
+            notify(session, now, approver, "approval_remind", row.id, type=row.type_name,
+                   department=row.department_key)
+        return
+    known = await users.get_users(session, set(approvers))
+    names = ", ".join(full_name(p.first_name, p.last_name) if (p := known.get(i)) is not None
+                      else f"id {i}" for i in approvers)
+    for admin in svc.org.organization.admins:
+        notify(session, now, admin, "approval_escalated", row.id, type=row.type_name,
+               department=row.department_key, names=names)
 
 
 def _line(row: Any, alert: Alert) -> DigestLine:

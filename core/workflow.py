@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import sla
 from core.alerts import rating_expires_at
-from core.assigning import executors_of
+from core.assigning import auto_pick, executors_of
 from core.context import Services
 from core.lifecycle import (
     FINAL_STATUSES,
@@ -31,9 +31,9 @@ from core.lifecycle import (
     only_as_assignee,
     refusal,
 )
-from core.outgoing import notify, notify_group, refresh_card, relay
+from core.outgoing import approval_copy, notify, notify_group, refresh_card, relay
 from core.sweep import reschedule
-from db import drafts, executors, requests, updates, users, watchers
+from db import approvals, drafts, executors, requests, updates, users, watchers
 from db.models import PendingInput, Rating, Request, RequestEvent, User
 
 # kinds of the messages recorded per request (db.requests.record_message): the card in
@@ -61,7 +61,7 @@ class Outcome:
     refusal: Refusal | None = None
     first: RequestEvent | None = None  # for WRONG_STATE: the change that came first
     # a relayed reply: where it went, and whether it answered a question (waiting → back)
-    relayed_to: Literal["department", "requester"] | None = None
+    relayed_to: Literal["department", "requester", "approver"] | None = None
     answered: bool = False
 
     @property
@@ -112,6 +112,9 @@ async def roles_of(session: AsyncSession, svc: Services, request: Request, press
     if press.chat_id == press.actor_id and press.actor_id != request.requester_id \
             and await watchers.is_watcher(session, request.id, press.actor_id):
         roles.add(Role.WATCHER)  # privately, like the requester: their notices come there
+    if press.chat_id == press.actor_id and request.approval_asked_at is not None \
+            and await approvals.is_approver(session, request.id, press.actor_id):
+        roles.add(Role.APPROVER)  # in private only: their copy of the request is there
     return roles
 
 
@@ -207,7 +210,7 @@ async def act(
             if svc.org.department(to_department or "") is None:
                 return Outcome(request, Refusal.NOT_FOUND)
         if TRANSITIONS[action].target is None:
-            return await _keep(session, svc, request, action, press, now)
+            return await _keep(session, svc, request, action, press, now, reason)
         if TRANSITIONS[action].person:
             refused = await _check_pick(session, svc, request, press, to_person)
             if refused is not None:
@@ -250,9 +253,17 @@ async def _check_pick(session: AsyncSession, svc: Services, request: Request, pr
 
 
 async def _keep(session: AsyncSession, svc: Services, request: Request, action: Action,
-                press: Press, now: datetime) -> Outcome:
+                press: Press, now: datetime, reason: str | None = None) -> Outcome:
     """An action that changes no status: Follow and Unfollow change the watchers (with
-    their event in the timeline); Repeat is the form's (bot.forms), checked here."""
+    their event in the timeline); an approver's Ask is passed to the requester, whose
+    reply comes back to them (relay_message); Repeat is the form's (bot.forms), checked
+    here."""
+    if action is Action.ASK:
+        requests.add_event(session, request.id, now, approvals.ASK_EVENT, press.actor_id,
+                           reason=reason)
+        notify(session, now, request.requester_id, "approval_question", request,
+               actor_id=press.actor_id, text=reason or "")
+        await reschedule(session, svc, request, now)
     if action is Action.FOLLOW:
         added = await watchers.add(session, request.id, [press.actor_id], press.actor_id, now)
         if added:
@@ -351,8 +362,10 @@ def _assign(svc: Services, request: Request, actor: int, now: datetime,
             _to: str | None) -> dict[str, Any]:
     if request.taken_at is not None:
         return {"assignee_id": actor}
+    # the response clock started when the request was filed, or approved
+    started = request.approval_decided_at or request.created_at
     return {"assignee_id": actor, "taken_at": now,
-            "take_work_s": svc.org.work_calendar.between(request.created_at, now),
+            "take_work_s": svc.org.work_calendar.between(started, now),
             "response_met": request.response_due_at is None or now <= request.response_due_at}
 
 
@@ -401,10 +414,32 @@ def _move(svc: Services, request: Request, actor: int, now: datetime,
             "transfers": request.transfers + 1}
 
 
+def _decided(actor: int, now: datetime) -> dict[str, Any]:
+    """An approver's decision: who and when."""
+    return {"approval_decided_by": actor, "approval_decided_at": now}
+
+
+def _start(svc: Services, request: Request, actor: int, now: datetime,
+           _to: str | None) -> dict[str, Any]:
+    # approved: both SLA clocks start now
+    cal = svc.org.work_calendar
+    return {"response_due_at": cal.add(now, request.response_seconds),
+            "resolve_due_at": cal.add(now, request.resolve_seconds),
+            # the working time it waited for approval (/stats: median time to approve)
+            "approval_work_s": cal.between(request.approval_asked_at or request.created_at,
+                                           now),
+            **_decided(actor, now)}
+
+
+def _decline(svc: Services, request: Request, actor: int, now: datetime,
+             _to: str | None) -> dict[str, Any]:
+    return {"closed_at": now, **_decided(actor, now)}
+
+
 _CLOCKS: dict[Clock, Callable[[Services, Request, int, datetime, str | None], dict[str, Any]]] = {
     Clock.ASSIGN: _assign, Clock.REQUEUE: _requeue, Clock.PAUSE: _pause,
     Clock.RESUME: _resume, Clock.FINISH: _finish, Clock.CLOSE: _close,
-    Clock.REOPEN: _reopen, Clock.MOVE: _move,
+    Clock.REOPEN: _reopen, Clock.MOVE: _move, Clock.START: _start, Clock.DECLINE: _decline,
 }
 
 
@@ -543,12 +578,38 @@ async def _accepted(c: _Change) -> None:
                        actor_id=c.actor)
 
 
+async def _copies(c: _Change) -> None:
+    """Every approver's copy says who decided (the decider's too: its buttons go)."""
+    for approver in await approvals.approvers_of(c.session, c.request.id):
+        approval_copy(c.session, c.now, c.request, approver)
+
+
+async def _approved(c: _Change) -> None:
+    """The department gets the card now (posted by _announce), the requester hears it;
+    a department that assigns by itself does so now; no chat: the admins are told."""
+    await _copies(c)
+    await _tell(c, "approved", actor_id=c.actor)
+    if not c.shown:
+        for admin in c.svc.org.organization.admins:
+            notify(c.session, c.now, admin, "unbound", c.request)
+    department = c.svc.org.department(c.request.department_key)
+    pick = await auto_pick(c.session, c.svc, department, c.now) if department else None
+    if pick is not None:
+        await assign_now(c.session, c.svc, c.request, pick, c.now)
+
+
+async def _declined(c: _Change) -> None:
+    await _copies(c)
+    await _tell(c, "declined", actor_id=c.actor, text=c.reason or "")
+
+
 # who hears of each action besides the card (an action not here changes only the card)
 _ANNOUNCE: dict[Action, Callable[[_Change], Awaitable[None]]] = {
     Action.TAKE: _taken, Action.ASSIGN: _assigned, Action.REASSIGN: _reassigned,
     Action.RELEASE: _released, Action.NEED_INFO: _question,
     Action.DONE: _done, Action.REJECT: _rejected, Action.TRANSFER: _transferred,
     Action.REOPEN: _reopened, Action.ACCEPT: _accepted, Action.CANCEL: _cancelled,
+    Action.APPROVE: _approved, Action.DECLINE: _declined,
 }
 
 
@@ -741,6 +802,9 @@ async def relay_message(
         if request is None:
             return Outcome(None, Refusal.NOT_FOUND)
         roles = await roles_of(session, svc, request, press)
+        if request.status == Status.APPROVAL and (Role.REQUESTER in roles
+                                                   or Role.APPROVER in roles):
+            return await _approval_relay(session, request, press, roles, now, text, caption)
         if Role.REQUESTER in roles:
             binding = await users.binding_for(session, request.department_key)
             if request.status not in OPEN_STATUSES or binding is None:
@@ -776,3 +840,27 @@ async def relay_message(
             requests.add_event(session, request_id, now, "message", press.actor_id, reason=text)
             return Outcome(request, relayed_to="requester")
         return Outcome(request, Refusal.NOT_ALLOWED)
+
+
+async def _approval_relay(session: AsyncSession, request: Request, press: Press,
+                          roles: set[Role], now: datetime, text: str | None,
+                          caption: str | None) -> Outcome:
+    """While a request awaits approval, the requester's reply goes to the approvers who
+    asked (all of them when nobody did), and an approver's reply to the requester, as
+    another question."""
+    assert press.message_id is not None
+    if Role.REQUESTER in roles:
+        to = await approvals.askers(session, request.id) \
+            or await approvals.approvers_of(session, request.id)
+        for approver in to:
+            await relay(session, now, request, to_chat=approver, thread_id=None,
+                        from_chat=press.chat_id, message_id=press.message_id,
+                        author_id=press.actor_id, text=text, caption=caption, to_card=False)
+        requests.add_event(session, request.id, now, "message", press.actor_id, reason=text)
+        return Outcome(request, relayed_to="approver")
+    await relay(session, now, request, to_chat=request.requester_id, thread_id=None,
+                from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
+                text=text, caption=caption, to_card=False)
+    requests.add_event(session, request.id, now, approvals.ASK_EVENT, press.actor_id,
+                       reason=text)
+    return Outcome(request, relayed_to="requester")

@@ -126,6 +126,15 @@ class Request(Base):
     # request (a reminder, a breach, a rating question, auto-close); NULL = nothing
     next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
     last_event_at: Mapped[datetime]
+    # approvals (all NULL for a request that needed none): when it was asked for, the
+    # working seconds after which the approvers are reminded (a snapshot of the type's
+    # approval_remind; the admins are told after twice that), who decided and when, and
+    # the working seconds it waited until approved (for /stats' median time to approve)
+    approval_asked_at: Mapped[datetime | None]
+    approval_remind_s: Mapped[float | None] = mapped_column(Float)
+    approval_decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    approval_decided_at: Mapped[datetime | None]
+    approval_work_s: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (
         Index("ix_requests_department_status", "department_key", "status", "last_event_at"),
@@ -150,6 +159,9 @@ class Request(Base):
         Index("ix_requests_department_requester_created", "department_key",
               "requester_department", "created_at"),
         Index("ix_requests_assignee_status", "assignee_id", "status"),
+        # the median time to approve, in value order (as the take and finish orders)
+        Index("ix_requests_department_approve_order", "department_key", "approval_work_s",
+              "approval_decided_at"),
     )
 
 
@@ -368,6 +380,26 @@ class AssignCursor(Base):
     __tablename__ = "assign_cursors"
     department_key: Mapped[str] = mapped_column(String(32), primary_key=True)
     last_user_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class RequestApprover(Base):
+    """Who may approve a request (its type's ``approvers``, fixed when it was sent)."""
+
+    __tablename__ = "request_approvers"
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class DepartmentMember(Base):
+    """Who belongs to a department as a requester (``members`` in the organisation file,
+    kept here like its executors): their requests' department, for approvals by its
+    managers and /stats' who-asks-whom."""
+
+    __tablename__ = "department_members"
+    department_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    since: Mapped[datetime]
 
 
 class AwayPeriod(Base):

@@ -88,6 +88,11 @@ class DepartmentStats:
     reassigns: int = 0  # requests given from one executor to another (Reassign, hand-overs)
     # filed in the period and cancelled by the requester: neither met nor breached
     cancelled: int = 0
+    # approvals asked for in the period, how many of them were declined, and the
+    # working time from asking to Approve of those approved in the period
+    approvals_asked: int = 0
+    approvals_declined: int = 0
+    time_to_approve: Percentiles = Percentiles(0, None, None)
 
     @property
     def open_total(self) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.approvals import member_of
 from db.models import OutboxMessage, Rating, Request, RequestEvent, RequestMessage
 
 
@@ -98,12 +99,14 @@ ANY_THREAD: Any = object()  # card_message: the card in any topic of the chat
 
 async def card_message(
     session: AsyncSession, request_id: int, chat_id: int, thread_id: int | None = ANY_THREAD,
+    kind: str = "card",
 ) -> RequestMessage | None:
     """The request's latest card in a chat; with ``thread_id``, in that topic only
-    (a department that moved to another topic of the same forum gets a new card)."""
+    (a department that moved to another topic of the same forum gets a new card).
+    ``kind``: another message edited in place (an approver's copy)."""
     query = select(RequestMessage).where(
         RequestMessage.request_id == request_id, RequestMessage.chat_id == chat_id,
-        RequestMessage.kind == "card")
+        RequestMessage.kind == kind)
     if thread_id is not ANY_THREAD:
         query = query.where(_same_thread(RequestMessage.thread_id, thread_id))
     return await session.scalar(query.order_by(RequestMessage.id.desc()).limit(1))
@@ -258,8 +261,15 @@ async def drop_rating(session: AsyncSession, request_id: int) -> None:
 
 
 async def home_department(session: AsyncSession, org: Any, user_id: int) -> str | None:
-    """The department a person belongs to: the one they manage, else the last one
-    whose request they took; None when unknown."""
+    """The department a person belongs to: the one listing them in ``members``, else
+    the one whose bound chat they were found in, else the one they manage, else the
+    last one whose request they took; None when unknown."""
+    listed = [d.key for d in org.departments if user_id in d.members]
+    if listed:
+        return str(listed[0])
+    found = await member_of(session, user_id)
+    if found is not None and org.department(found) is not None:
+        return found
     managed = [d.key for d in org.departments if user_id in d.managers]
     if len(managed) == 1:
         return str(managed[0])

@@ -226,6 +226,17 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
                               {key: int(row[1]) for key, row in taken.items()}, until)
     finish = await _percentiles(session, COLUMNS.finish_work_s, COLUMNS.done_at, since,
                                 finished, until)
+    approvals = await grouped(select(Request.department_key, func.count(),
+                                     func.count().filter(Request.status
+                                                         == Status.DECLINED.value))
+                              .where(in_scope, period.holds(Request.approval_asked_at))
+                              .group_by(Request.department_key))
+    approved = await grouped(select(Request.department_key, func.count(Request.approval_work_s))
+                             .where(in_scope, period.holds(Request.approval_decided_at))
+                             .group_by(Request.department_key))
+    to_approve = await _percentiles(session, COLUMNS.approval_work_s,
+                                    COLUMNS.approval_decided_at, since,
+                                    {key: int(row[0]) for key, row in approved.items()}, until)
     transfers_out, transfers_in = await _transfers(session, departments, period)
     reassigns = await _reassigns(session, departments, period)
     rated_by = await _ratings(session, departments, period)
@@ -253,6 +264,9 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
             executors=executors.get(key, []),
             reassigns=reassigns.get(key, 0),
             cancelled=int(cancelled or 0),
+            approvals_asked=int(approvals.get(key, (0, 0))[0]),
+            approvals_declined=int(approvals.get(key, (0, 0))[1]),
+            time_to_approve=to_approve.get(key, Percentiles(0, None, None)),
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())

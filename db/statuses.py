@@ -17,10 +17,16 @@ class Status(StrEnum):
     CLOSED = "closed"
     REJECTED = "rejected"
     CANCELLED = "cancelled"
+    # approvals (SPEC §5): a request whose type needs an approver waits in APPROVAL
+    # before its department sees it; DECLINED is the approver's final no
+    APPROVAL = "approval"
+    DECLINED = "declined"
 
 
 OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING, Status.ON_REVIEW})
-FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED})
+# APPROVAL is in neither: the department has not got it yet (no card, no SLA clocks)
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.CANCELLED,
+                            Status.DECLINED})
 # the only statuses a request has a rating in: it is asked after Done, and a reopen
 # drops it (a read of ratings for any other status finds nothing)
 RATED_STATUSES = frozenset({Status.ON_REVIEW, Status.CLOSED})

@@ -181,10 +181,11 @@ async def step_back(svc: Services, user_id: int) -> DraftState | None:
     return state
 
 
-async def submit_form(svc: Services, user_id: int) -> str | None:
+async def submit_form(svc: Services, user_id: int, found_in: str | None = None) -> str | None:
     """Turn the draft into a request in one transaction; the text key of a refusal.
     The request is stored, the draft dropped and the card and the confirmation owed
-    together: a crash from here on cannot lose them."""
+    together: a crash from here on cannot lose them. ``found_in``: the department whose
+    bound chat the requester is in (asked of Telegram before the transaction)."""
     async with svc.db.transaction() as session:
         draft = await drafts.get_draft(session, user_id)
         if draft is None:
@@ -212,7 +213,7 @@ async def submit_form(svc: Services, user_id: int) -> str | None:
         request, _ = await create_request(session, svc, user_id, department, request_type,
                                           answers, state.priority or "normal",
                                           min(dates) if dates else None,
-                                          watcher_ids=list(picked))
+                                          watcher_ids=list(picked), found_in=found_in)
         added = list(picked)  # a new request: every one picked is added
         for watcher in added:
             seen = known.get(watcher)

@@ -8,7 +8,8 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot.i18n import t
-from bot.runtime import Context, language, services
+from bot.runtime import Context, language, sender, services
+from core.approvals import copies_owed
 from core.people import UserInfo, remember_person
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ async def start(update: Update, context: Context) -> None:
         t(lang, "start.greeting", name=update.effective_user.first_name,
           org=org.organization.name.in_(lang))
     )
+    chat = update.effective_chat
+    if chat is not None and chat.type == ChatType.PRIVATE \
+            and await copies_owed(services(context), update.effective_user.id):
+        sender(context).wake()  # approvals that waited for them to start the bot
 
 
 async def help_command(update: Update, context: Context) -> None:

@@ -114,6 +114,8 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
     name = department.name.in_(lang) if department else request.department_key
     if outcome.relayed_to == "requester":
         key = "relay.sent_requester"
+    elif outcome.relayed_to == "approver":
+        key = "relay.sent_approver"
     else:
         key = "relay.answered" if outcome.answered else "relay.sent"
     if message.chat.type == ChatType.PRIVATE or key != "relay.sent_requester":

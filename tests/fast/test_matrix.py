@@ -25,6 +25,9 @@ STATES = {
     Status.NEW: None, Status.IN_PROGRESS: EXECUTOR, Status.WAITING: EXECUTOR,
     Status.ON_REVIEW: EXECUTOR, Status.CLOSED: EXECUTOR, Status.REJECTED: None,
     Status.CANCELLED: None,
+    # awaiting approval, and declined: none of the personas approves these requests (the
+    # approver's presses are end to end in tests/e2e/test_approval.py)
+    Status.APPROVAL: None, Status.DECLINED: None,
 }
 
 
@@ -53,6 +56,10 @@ OWED: dict[Action, list[tuple[int, str, str | None]]] = {
     # no status changes: Follow and Unfollow change the watchers (test_watchers), Repeat
     # is the form's: nothing is owed
     Action.FOLLOW: [], Action.UNFOLLOW: [], Action.REPEAT: [],
+    # an approver's: the card posted, the requester told (and every approver's copy)
+    Action.APPROVE: [(IT_CHAT, "card", None), (REQUESTER, "notice", "approved")],
+    Action.DECLINE: [(REQUESTER, "notice", "declined")],
+    Action.ASK: [(REQUESTER, "notice", "approval_question")],
 }
 PICKED = EXECUTOR2  # the executor a manager picks for Assign and Reassign
 

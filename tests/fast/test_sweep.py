@@ -7,15 +7,18 @@ due 12:00 (reminded at 75%: 11:30), resolution due Tuesday 10:00."""
 from __future__ import annotations
 
 import asyncio
+import tomllib
 from typing import Any
 
 from sqlalchemy import func, select
 
+from core.intake import create_request
 from core.lifecycle import Action
+from core.org import parse_org
 from core.sweep import scan
 from core.workflow import Press, act, rate, relay_message
 from db.models import AlertSent
-from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, REQUESTER, example_org
+from tests.conftest import ADMIN, EXECUTOR, IT_CHAT, REQUESTER, ROOT, example_org
 from tests.fast.conftest import PREFILED, Owed, World, later, msk
 
 EVERY_DATABASE = True  # on PostgreSQL too: row locks, SKIP LOCKED, its own datetimes
@@ -200,3 +203,36 @@ async def test_a_question_on_an_overdue_request_does_not_escalate_it_again(
     assert (await world.row(1)).resolve_due_at == msk(24, 11)  # still an hour late
     later(world.clock, msk(24, 12, 1))
     assert [d for d in digests(await scans(world, other)) if d[0] == ADMIN] == []
+
+
+async def test_an_unanswered_approval_is_reminded_once_then_the_admins(world: World,
+                                                                        other: World) -> None:
+    """Two instances scanning at once: one reminder per approver, then one notice per
+    admin (SPEC §5 "Approvals")."""
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["departments"][0]["request_types"][0].update(approvers=[5101, 5102],
+                                                      approval_remind="2h")
+    world.svc.org = other.svc.org = parse_org(data)
+    await only_one(world)
+    dept = world.svc.org.department("it")
+    assert dept is not None
+    async with world.svc.db.transaction() as session:  # Monday 10:00
+        request, _ = await create_request(session, world.svc, REQUESTER, dept,
+                                          dept.request_types[0], [], "normal", None)
+    await world.settle()
+    later(world.clock, msk(23, 11, 59))
+    assert [o for o in await scans(world, other) if o.request_id == request.id] == []
+    later(world.clock, msk(23, 12))
+    owed = [(o.chat_id, o.template) for o in await scans(world, other)
+            if o.request_id == request.id]
+    assert owed == [(5101, "approval_remind"), (5102, "approval_remind")]
+    later(world.clock, msk(23, 14))
+    owed = [(o.chat_id, o.template, o.args.get("names")) for o in await scans(world, other)
+            if o.request_id == request.id]
+    assert owed == [(ADMIN, "approval_escalated", "id 5101, id 5102")]
+    later(world.clock, msk(24, 14))
+    assert [o for o in await scans(world, other) if o.request_id == request.id] == []
+    async with world.svc.db.reading() as session:
+        sent = await session.scalar(select(func.count()).select_from(AlertSent)
+                                    .where(AlertSent.request_id == request.id))
+    assert sent == 2

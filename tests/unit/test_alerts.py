@@ -106,3 +106,20 @@ def test_a_resolution_alert_stored_with_its_deadline_still_counts():
     old_breach = f"resolve:breach:{int(at(24, 10).timestamp())}"
     old_remind = f"resolve:0.75:{int(at(24, 10).timestamp())}"
     assert select_due(plan(working, ORG), {old_breach, old_remind}, at(24, 10, 1))[0] == []
+
+
+def test_awaiting_approval_plans_one_reminder_then_the_admins_in_working_time():
+    # asked on Monday at 16:00 with a 4h reminder: 2h left that day, 2h on Tuesday
+    clocks = Clocks("approval", None, 7200, None, 32400, None,
+                    approval_asked_at=at(23, 16), approval_remind_s=4 * 3600)
+    assert [(a.key, a.kind, a.at) for a in plan(clocks, ORG)] == [
+        ("approval:remind", "approval_remind", at(24, 11)),
+        ("approval:escalate", "approval_escalate", at(24, 15))]
+    # a scheduler that was down sends the escalation alone
+    send, skipped, upcoming = select_due(plan(clocks, ORG), set(), at(25, 10))
+    assert [a.kind for a in send] == ["approval_escalate"]
+    assert [a.kind for a in skipped] == ["approval_remind"]
+    assert upcoming is None
+    # decided: nothing more
+    assert plan(Clocks("new", None, 7200, None, 32400, None,
+                       approval_asked_at=at(23, 16), approval_remind_s=14400), ORG) == []

@@ -32,7 +32,7 @@ def test_buttons_that_start_an_action_carry_its_name() -> None:
     pressed = {a.value for a, step in TRANSITIONS.items() if step.places}
     assert pressed == {"take", "reject", "transfer", "done", "need_info", "release",
                        "accept", "reopen", "assign", "reassign", "cancel", "follow",
-                       "unfollow", "repeat"}
+                       "unfollow", "repeat", "approve", "decline", "question"}
     assert set(REQUEST_VERBS) == pressed | {"rate", "nocom", "drop", "nopick"}
     assert parse("v1:r:cancel:42") == RequestPress("cancel", 42)
     assert parse("v1:r:cancel:42:skip") == RequestPress("cancel", 42, "skip")  # its Skip

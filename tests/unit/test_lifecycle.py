@@ -45,6 +45,11 @@ EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
                {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}),
     A.UNFOLLOW: (set(Status), None, {R.WATCHER}),
     A.REPEAT: ({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}),
+    # SPEC §5 "Approvals": only the request's approvers decide, while it awaits approval;
+    # Ask changes no status (a question to the requester)
+    A.APPROVE: ({S.APPROVAL}, S.NEW, {R.APPROVER}),
+    A.DECLINE: ({S.APPROVAL}, S.DECLINED, {R.APPROVER}),
+    A.ASK: ({S.APPROVAL}, None, {R.APPROVER}),
 }
 
 
@@ -108,7 +113,7 @@ def test_release_returns_to_new() -> None:
 
 
 def test_final_statuses_have_no_way_out() -> None:
-    assert FINAL_STATUSES == {S.CLOSED, S.REJECTED, S.CANCELLED}
+    assert FINAL_STATUSES == {S.CLOSED, S.REJECTED, S.CANCELLED, S.DECLINED}
     for status in FINAL_STATUSES:
         # no way out: what may still be done there changes no status
         assert [a for a in Action if can_apply(a, status)
@@ -116,13 +121,15 @@ def test_final_statuses_have_no_way_out() -> None:
 
 
 def test_open_and_final_split_every_status() -> None:
-    assert OPEN_STATUSES | FINAL_STATUSES == set(Status)
+    # awaiting approval is neither: the department has not got it yet
+    assert OPEN_STATUSES | FINAL_STATUSES | {S.APPROVAL} == set(Status)
+    assert not {S.APPROVAL} & (OPEN_STATUSES | FINAL_STATUSES)
     assert not OPEN_STATUSES & FINAL_STATUSES
     assert {t.target for t in TRANSITIONS.values()} - {None} <= set(Status)
 
 
 def test_every_open_status_can_be_left() -> None:
-    for status in OPEN_STATUSES:
+    for status in {*OPEN_STATUSES, S.APPROVAL}:
         assert any(can_apply(a, status) for a in Action), status
 
 

@@ -405,3 +405,32 @@ def test_options_must_differ_in_every_language() -> None:
             {"en": "Read", "ru": "Да"}, {"en": "Write", "ru": "Да"}]
 
     assert error_of(same) == ("departments[0].request_types[0].fields[1]: options repeat in ru")
+
+
+# ------------------------------------------------------------------ approvals (issue 13)
+
+
+def test_approvers_are_managers_or_ids_and_remind_defaults_to_a_day() -> None:
+    data = example()
+    rtype(data)["approvers"] = "managers"
+    rtype(data)["approval_remind"] = "4h"
+    rtype(data, typ=1)["approvers"] = [5101, 5102]
+    data["departments"][1]["members"] = [2001]
+    org = parse_org(data)
+    it = org.departments[0]
+    assert it.request_types[0].approvers == "managers"
+    assert it.request_types[0].approval_remind == Duration(4, "h")
+    assert it.request_types[1].approvers == [5101, 5102]
+    assert it.request_types[1].approval_remind == Duration(1, "d")
+    assert org.departments[1].members == [2001] and it.members == []
+    assert parse_org(example()).departments[0].request_types[0].approvers is None
+
+
+@pytest.mark.parametrize(("approvers", "remind"), [("everyone", "4h"), ("managers", "0h"),
+                                                  ("managers", "4x"), ([1, "x"], "4h")])
+def test_bad_approvers_or_reminder_name_the_key(approvers: object, remind: str) -> None:
+    def change(data: dict[str, Any]) -> None:
+        rtype(data)["approvers"] = approvers
+        rtype(data)["approval_remind"] = remind
+    message = error_of(change)
+    assert message.startswith("departments[0].request_types[0].approv"), message

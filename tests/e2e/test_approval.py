@@ -1,0 +1,361 @@
+"""Approvals (SPEC §5 "Approvals", issue 13): a request type that needs an approver
+waits in status approval; its approvers Approve, Decline (with a reason) or Ask the
+requester, privately; the first answer counts; an unanswered approval is reminded once,
+then the admins are told."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.org import OrgConfig, parse_org
+from db.models import AlertSent, Request
+from tests.conftest import ADMIN, EXECUTOR, HR_CHAT, IT_CHAT, OUTSIDER, REQUESTER, ROOT
+from tests.e2e.flows import bind, button_texts, card, file_access_request, last, press, say
+
+PETRA, PAUL = 5101, 5102  # the approvers of "Access to a system"
+NEVER_STARTED = 6101  # an approver who never opened a chat with the bot
+BUTTONS = ["✅ Approve", "⛔ Decline", "❓ Ask"]
+
+
+def org_with(approvers: object, remind: str = "4h", **it: object) -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    access = data["departments"][0]["request_types"][0]
+    access["approvers"] = approvers
+    access["approval_remind"] = remind
+    data["departments"][0].update(it)
+    return parse_org(data)
+
+
+@pytest.fixture
+def org() -> OrgConfig:
+    return org_with([PETRA, PAUL])
+
+
+@pytest.fixture
+async def people(emu, bot):
+    """IT's chat bound; both approvers have started the bot."""
+    emu.add_user(PETRA, "Petra", last_name="Approver", language_code="en")
+    emu.add_user(PAUL, "Paul", last_name="Approver", language_code="en")
+    await bind(emu, bot)
+    for person in (PETRA, PAUL):
+        await say(emu, bot, person, "/start")
+
+
+async def row(bot, number) -> Request:
+    async with bot.svc.db.reading() as session:
+        return await session.get(Request, number, populate_existing=True)
+
+
+def copy_of(emu, approver, number):
+    """The approver's private copy of #N (posted once, edited in place)."""
+    for message in emu.bot_messages(approver):
+        if message.text.startswith(f"⏳ #{number} ·"):
+            return message
+    raise AssertionError(f"no copy of #{number} for {approver}")
+
+
+def texts(emu, chat_id):
+    return [m.text for m in emu.bot_messages(chat_id)]
+
+
+def has_card(emu, number) -> bool:
+    try:
+        card(emu, number)
+    except AssertionError:
+        return False
+    return True
+
+
+async def test_approve_sends_it_to_the_department_and_starts_the_clocks(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    told = next(t for t in texts(emu, REQUESTER) if t.startswith("⏳ Request"))
+    assert told == (f"⏳ Request #{number} «Access to a system» to IT needs approval first. "
+                    "Approver: Petra Approver, Paul Approver. You will hear when they decide.")
+    request = await row(bot, number)
+    assert request.status == "approval" and request.response_due_at is None
+    assert not has_card(emu, number)  # the department does not see it yet
+    for approver in (PETRA, PAUL):
+        copy = copy_of(emu, approver, number)
+        assert "Which system?: 1C Accounting" in copy.text
+        assert button_texts(copy) == BUTTONS
+    # the requester's /my and /show (and the approver's /show) say it awaits approval
+    listed = await say(emu, bot, REQUESTER, "/my")
+    assert f"#{number}" in listed.text and "⏳ awaiting approval" in listed.text, listed.text
+    await say(emu, bot, PAUL, f"/show {number}")
+    shown = "\n".join(texts(emu, PAUL)[-2:])
+    assert "Status: ⏳ awaiting approval" in shown and "Take by" not in shown, shown
+    assert "Approvers: Petra Approver, Paul Approver" in shown, shown
+    bot.clock.advance(timedelta(hours=1))  # decided an hour later: the clocks start then
+    query = await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    assert emu.callback_answers[query] == (f"#{number} is approved and goes to the department.",
+                                           False)
+    request = await row(bot, number)
+    assert request.status == "new" and request.approval_decided_by == PETRA
+    assert request.response_due_at == bot.clock.now() + timedelta(hours=2)
+    assert request.approval_work_s == 3600
+    assert "Status: 🆕 new" in card(emu, number).text
+    assert (f"✅ Petra Approver approved your request #{number} «Access to a system»; "
+            "it is with IT now.") in texts(emu, REQUESTER)
+    # both copies say who decided, and lose their buttons
+    for approver in (PETRA, PAUL):
+        copy = copy_of(emu, approver, number)
+        assert "✅ Approved by Petra Approver at 23.11 11:00." in copy.text
+        assert copy.buttons == []
+    # taken at once: the response time counts from the approval, not from the filing
+    await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    request = await row(bot, number)
+    assert request.take_work_s == 0 and request.response_met is True
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    shown = "\n".join(texts(emu, REQUESTER)[-2:])
+    assert "23.11 11:00 · Petra Approver approved it" in shown, shown
+
+
+async def test_decline_asks_a_reason_and_is_final(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "⛔ Decline")
+    prompt = last(emu, PAUL)
+    assert prompt.text == (f"Paul Approver, reply to this message with the reason for "
+                           f"declining #{number}.")
+    assert (await row(bot, number)).status == "approval"  # nothing before the reason
+    await say(emu, bot, PAUL, "No budget <this quarter>", reply_to=prompt.message_id)
+    request = await row(bot, number)
+    assert request.status == "declined" and request.closed_at is not None
+    assert (f"🚫 Paul Approver declined your request #{number} «Access to a system».\n"
+            "Reason: No budget <this quarter>") in texts(emu, REQUESTER)
+    assert not has_card(emu, number)
+    for approver in (PETRA, PAUL):
+        copy = copy_of(emu, approver, number)
+        assert "🚫 Declined by Paul Approver" in copy.text and copy.buttons == []
+    # a late press on the other copy is told who was first
+    query = emu.users[PETRA].press(copy_of(emu, PETRA, number),
+                                   data=f"v1:r:approve:{number}")
+    await bot.settle()
+    toast, alert = emu.callback_answers[query]
+    assert alert and toast.startswith(f"Too late: Paul Approver declined #{number}")
+    assert (await row(bot, number)).status == "declined"
+
+
+async def test_ask_relays_the_question_and_the_answer_comes_back(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "❓ Ask")
+    prompt = last(emu, PETRA)
+    await say(emu, bot, PETRA, "Which project is it for?", reply_to=prompt.message_id)
+    question = last(emu, REQUESTER)
+    assert question.text == (f"❓ Petra Approver, who approves your request #{number} "
+                             "«Access to a system», asks:\nWhich project is it for?\n\n"
+                             "Reply to this message to answer.")
+    assert (await row(bot, number)).status == "approval"
+    answer = await say(emu, bot, REQUESTER, "Project <Apollo>", reply_to=question.message_id)
+    assert answer.text == f"✉️ Passed on to the approver of #{number}."
+    relayed = last(emu, PETRA)
+    assert "Rita Requester" in relayed.text and "Project <Apollo>" in relayed.text
+    assert not any("Project" in t for t in texts(emu, PAUL))  # only to whom asked
+    # the approver decides after the answer; the question stays in the timeline
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    assert (await row(bot, number)).status == "new"
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    shown = "\n".join(texts(emu, REQUESTER)[-2:])
+    assert "Petra Approver asked the requester" in shown, shown
+
+
+async def test_two_approvers_at_once_one_decision(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    first = emu.users[PETRA].press(copy_of(emu, PETRA, number), "✅ Approve")
+    second = emu.users[PAUL].press(copy_of(emu, PAUL, number), "✅ Approve")
+    await bot.settle()
+    request = await row(bot, number)
+    assert request.status == "new"
+    won, lost = (first, second) if request.approval_decided_by == PETRA else (second, first)
+    winner = "Petra Approver" if request.approval_decided_by == PETRA else "Paul Approver"
+    assert emu.callback_answers[won] == (f"#{number} is approved and goes to the department.",
+                                         False)
+    toast, alert = emu.callback_answers[lost]
+    assert alert and toast.startswith(f"Too late: {winner} approved #{number}"), toast
+    # one card, one "approved" notice
+    assert len([m for m in emu.bot_messages(IT_CHAT)
+                if m.text.startswith(f"#{number} ·")]) == 1
+    assert len([t for t in texts(emu, REQUESTER) if "approved your request" in t]) == 1
+
+
+async def test_a_forged_approve_from_someone_else_is_refused(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    # an outsider, on a message of their own
+    greeting = await say(emu, bot, OUTSIDER, "/start")
+    query = emu.users[OUTSIDER].press(greeting, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This request does not exist.", True)
+    # an admin (a manager of IT) is no approver of it either
+    greeting = await say(emu, bot, ADMIN, "/start")
+    query = emu.users[ADMIN].press(greeting, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This button is not for you.", True)
+    # the requester cannot approve their own request from its notice
+    notice = next(m for m in emu.bot_messages(REQUESTER) if m.text.startswith("⏳ Request"))
+    query = emu.users[REQUESTER].press(notice, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query][1] is True
+    # an approver, but from a message that is not their copy of it
+    greeting = emu.bot_messages(PETRA)[0]
+    assert greeting.text.startswith("Hello, Petra!")
+    query = emu.users[PETRA].press(greeting, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This request does not exist.", True)
+    assert (await row(bot, number)).status == "approval"
+
+
+async def test_a_reminder_then_the_admins_exactly_once(emu, bot, people):
+    number = await file_access_request(emu, bot)  # Monday 10:00, remind after 4h
+    bot.clock.advance(timedelta(hours=3, minutes=59))
+    await bot.scan()
+    await bot.settle()
+    assert not any("still waits for your decision" in t for t in texts(emu, PETRA))
+    bot.clock.advance(timedelta(minutes=1))
+    await bot.scan()
+    await bot.scan()  # a second scan (or instance) owes nothing more
+    await bot.settle()
+    remind = (f"⏰ Request #{number} «Access to a system» (IT) still waits for your "
+              "decision: please Approve, Decline or Ask under my message about it.")
+    for approver in (PETRA, PAUL):
+        assert texts(emu, approver).count(remind) == 1
+    assert not any("waited too long" in t for t in texts(emu, ADMIN))
+    # twice the time, 8 working hours, ends with the working day at 18:00
+    bot.clock.advance(timedelta(hours=3, minutes=59))
+    await bot.scan()
+    await bot.settle()
+    assert not any("waited too long" in t for t in texts(emu, ADMIN))
+    bot.clock.advance(timedelta(hours=15, minutes=1))  # Tuesday 09:00
+    await bot.scan()
+    await bot.scan()
+    await bot.settle()
+    escalated = (f"⚠️ Request #{number} «Access to a system» (IT) has waited too long for "
+                 "approval: no answer from Petra Approver, Paul Approver, even after a "
+                 "reminder.")
+    assert texts(emu, ADMIN).count(escalated) == 1
+    for approver in (PETRA, PAUL):
+        assert texts(emu, approver).count(remind) == 1
+    async with bot.svc.db.reading() as session:
+        keys = sorted(await session.scalars(
+            select(AlertSent.key).where(AlertSent.request_id == number)))
+    assert keys == ["approval:escalate", "approval:remind"]
+    assert (await row(bot, number)).next_alert_at is None
+
+
+@pytest.mark.parametrize("org", [org_with([NEVER_STARTED, PETRA])])
+async def test_an_approver_who_never_started_the_bot(emu, bot, people):
+    emu.add_user(NEVER_STARTED, "Nick", last_name="Nostart", language_code="en", started=False)
+    number = await file_access_request(emu, bot)
+    # the bot never saw them: known by their id
+    assert (f"⚠️ id 6101 has to approve your request #{number} but cannot receive my "
+            "messages (never started the bot or blocked it). Please ask them to open a chat "
+            "with me and press /start.") in texts(emu, REQUESTER)
+    assert any(t.startswith(f"⚠️ id 6101 has to approve request #{number}")
+               and "press /start" in t for t in texts(emu, ADMIN))
+    # once they start the bot, their copy reaches them, and they may decide
+    await say(emu, bot, NEVER_STARTED, "/start")
+    assert button_texts(copy_of(emu, NEVER_STARTED, number)) == BUTTONS
+    await say(emu, bot, NEVER_STARTED, "/start")  # only once
+    assert len([m for m in emu.bot_messages(NEVER_STARTED)
+                if m.text.startswith(f"⏳ #{number} ·")]) == 1
+    await press(emu, bot, NEVER_STARTED, copy_of(emu, NEVER_STARTED, number), "✅ Approve")
+    assert (await row(bot, number)).status == "new"
+    assert copy_of(emu, PETRA, number).buttons == []
+
+
+def managers_org() -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    data["departments"][0]["request_types"][0]["approvers"] = "managers"
+    data["departments"][1]["managers"] = [PAUL]
+    data["departments"][1]["members"] = [REQUESTER]
+    return parse_org(data)
+
+
+@pytest.mark.parametrize("org", [managers_org()])
+async def test_managers_of_the_requesters_department_approve(emu, bot, people):
+    """"managers": the requester is a member of HR, so HR's manager approves; someone
+    of no department is approved by the executing department's managers."""
+    await say(emu, bot, ADMIN, "/start")
+    number = await file_access_request(emu, bot)
+    assert button_texts(copy_of(emu, PAUL, number)) == BUTTONS
+    assert not any(m.text.startswith(f"⏳ #{number} ·") for m in emu.bot_messages(ADMIN))
+    assert (await row(bot, number)).requester_department == "hr"
+    second = await file_access_request(emu, bot, user_id=EXECUTOR)
+    assert button_texts(copy_of(emu, ADMIN, second)) == BUTTONS
+
+
+async def test_stats_count_approvals_asked_declined_and_the_median_wait(emu, bot, people):
+    numbers = [await file_access_request(emu, bot) for _ in range(5)]  # Monday 10:00
+    waits = {numbers[2]: 30, numbers[0]: 30, numbers[1]: 60}  # minutes more, in turn
+    for number, minutes in waits.items():
+        bot.clock.advance(timedelta(minutes=minutes))
+        await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, numbers[3]), "⛔ Decline")
+    await say(emu, bot, PAUL, "Not now", reply_to=last(emu, PAUL).message_id)
+    # approved after 30m, 1h and 2h: the median is 1h; one declined, one still waiting
+    await say(emu, bot, ADMIN, "/stats 7 it")
+    it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
+    assert "✋ Approvals asked: 5 · declined 1 · median time to approve 1h" in it, it
+    async with bot.svc.db.reading() as session:
+        waited = sorted(await session.scalars(
+            select(Request.approval_work_s).where(Request.approval_work_s.is_not(None))))
+    assert waited == [1800, 3600, 7200]
+    # /export has the approval columns
+    emu.users[ADMIN].send(ADMIN, "/export")
+    await bot.settle()
+    table = {int(r["number"]): r for r in csv.DictReader(io.StringIO(
+        emu.file_bytes(last(emu, ADMIN)).decode("utf-8-sig")))}
+    first, declined = table[numbers[0]], table[numbers[3]]
+    assert (first["status"], first["approvers"], first["approval_asked"],
+            first["approval_decided_by"], first["approval_decided"],
+            first["approval_work_hours"]) == (
+        "new", f"{PETRA} {PAUL}", "2026-11-23 10:00", str(PETRA), "2026-11-23 11:00", "1.00")
+    assert (declined["status"], declined["approval_decided_by"],
+            declined["approval_work_hours"]) == ("declined", str(PAUL), "")
+    assert table[numbers[4]]["approval_decided"] == ""
+    # HR asks for no approvals: its figures say nothing about them
+    await say(emu, bot, ADMIN, "/stats 7 hr")
+    hr = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 HR"))
+    assert "Approvals" not in hr
+
+
+def hr_chat_org() -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    data["departments"][0]["request_types"][0]["approvers"] = "managers"
+    data["departments"][1]["managers"] = [PAUL]
+    return parse_org(data)
+
+
+@pytest.mark.parametrize("org", [hr_chat_org()])
+async def test_the_requesters_department_is_the_bound_chat_they_are_in(emu, bot, people):
+    """Not listed in any ``members``: a member of HR's bound chat belongs to HR."""
+    emu.chats[HR_CHAT].members[REQUESTER] = "member"
+    await bind(emu, bot, HR_CHAT, "hr")
+    number = await file_access_request(emu, bot)
+    assert button_texts(copy_of(emu, PAUL, number)) == BUTTONS
+    assert (await row(bot, number)).requester_department == "hr"
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "✅ Approve")
+    # who asks whom: HR → IT, not "other"
+    await say(emu, bot, ADMIN, "/stats 7")
+    assert any("HR → IT: 1" in m.text for m in emu.bot_messages(ADMIN)), \
+        [m.text for m in emu.bot_messages(ADMIN)][-3:]
+
+
+@pytest.mark.parametrize("org", [org_with([PETRA, PAUL], assign="least_loaded")])
+async def test_a_department_that_assigns_by_itself_does_so_once_approved(emu, bot, people):
+    await say(emu, bot, EXECUTOR, "/start")
+    number = await file_access_request(emu, bot)
+    assert (await row(bot, number)).assignee_id is None  # nobody works on it yet
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "✅ Approve")
+    request = await row(bot, number)
+    assert request.status == "in_progress" and request.assignee_id == EXECUTOR
+    assert "Assignee: Egor Executor" in card(emu, number).text
+    assert any(f"Egor Executor (IT) took your request #{number}" in t
+               for t in texts(emu, REQUESTER))
