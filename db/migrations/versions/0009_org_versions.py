@@ -16,7 +16,7 @@ import db.types
 
 
 revision = '0009'
-down_revision = '0006'
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
