@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
                         "check: validate the organisation file and the database; "
                         "backup: copy the SQLite database")
     parser.add_argument("target", nargs="?", help="backup: where to write the copy")
-    parser.add_argument("--lang", choices=["en", "ru"], default="en",
+    parser.add_argument("--lang", choices=["en", "ru", "uk", "pl", "ro", "lv"], default="en",
                         help="language of the demo's people and groups")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
     if args.command == "demo":

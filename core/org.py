@@ -55,7 +55,7 @@ class _Model(BaseModel):
 class Organization(_Model):
     name: str = Field(min_length=1)
     timezone: str = "UTC"
-    language: Literal["ru", "en"] = "en"
+    language: Literal["en", "ru", "uk", "pl", "ro", "lv"] = "en"
     admins: list[int] = []
 
     @field_validator("timezone")
