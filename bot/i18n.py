@@ -23,7 +23,7 @@ from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, FluentSerializer, ast
 from fluent.syntax.visitor import Visitor
 
-LANGUAGES = ("en", "ru")
+LANGUAGES = ("en", "ru", "uk", "pl", "ro", "lv")
 LOCALES = Path(__file__).with_name("locales")
 TOAST_LIMIT = 200  # Telegram's limit for a callback answer, in UTF-16 code units
 _TAG = re.compile(r"<[^>]*>")  # in escaped HTML every "<" starts a tag
