@@ -55,7 +55,7 @@ def resource(language: str) -> ast.Resource:
     junk = [entry for entry in parsed.body if isinstance(entry, ast.Junk)]
     if junk:
         raise ValueError(f"{language}.ftl: {junk[0].annotations[0].message}: "
-                         f"{junk[0].content[:80]!r}")
+                         f"{(junk[0].content or '')[:80]!r}")
     return parsed
 
 

@@ -115,7 +115,7 @@ def test_the_six_languages() -> None:
 def test_languages_have_the_same_keys(language: str) -> None:
     en, other = set(catalog("en")), set(catalog(language))
     assert en - other == set(), f"missing in {language}.ftl"
-    assert other - en == set(), f"missing in en.ftl"
+    assert other - en == set(), "missing in en.ftl"
 
 
 @pytest.mark.parametrize("language", LANGUAGES[1:])

@@ -50,22 +50,25 @@ FIGURES = {"bind.posted", "list.more", "stats.flow", "stats.reassigns", "stats.s
 COUNT_NAMES = {"count", "days", "minutes", "limit", "length", "max"}
 
 
+class _Selects(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[ast.SelectExpression] = []
+
+    def visit_SelectExpression(self, node: ast.SelectExpression) -> None:
+        self.found.append(node)
+        self.generic_visit(node)
+
+
 def selects(language: str) -> dict[str, list[ast.SelectExpression]]:
     """Every text with a select expression, by key."""
     found: dict[str, list[ast.SelectExpression]] = {}
     for entry in resource(language).body:
-        if not isinstance(entry, ast.Message):
-            continue
-        here: list[ast.SelectExpression] = []
-
-        class Selects(Visitor):
-            def visit_SelectExpression(self, node: ast.SelectExpression) -> None:
-                here.append(node)
-                self.generic_visit(node)
-
-        Selects().visit(entry)
-        if here:
-            found[key_of(entry.id.name)] = here
+        if isinstance(entry, ast.Message):
+            visitor = _Selects()
+            visitor.visit(entry)
+            if visitor.found:
+                found[key_of(entry.id.name)] = visitor.found
     return found
 
 
@@ -97,7 +100,7 @@ def test_variants_are_the_languages_categories(language: str) -> None:
                      if isinstance(v.key, ast.Identifier)}
             if names - categories(language):
                 wrong[key] = names - categories(language)
-            assert [v for v in expression.variants if v.default][0].key.name == "other", key
+            assert next(v for v in expression.variants if v.default).key.name == "other", key
     assert wrong == {}
 
 
