@@ -88,10 +88,9 @@ form-private_only = Pieprasījumus iesniedz privātā čatā ar mani: atveriet @
 form-error_wrap = ⚠️ { $error }
 form-watchers =
     👥 <b>Vai kādu informēt?</b>
-    Viņi saņems to pašu, ko jūs (paņemts darbā, jautājumi, gatavs), un varēs atbildēt; ne vairāk kā { $max } { $max ->
-        [zero] cilvēkus
-        [one] cilvēku
-       *[other] cilvēkus
+    Viņi saņems to pašu, ko jūs (paņemts darbā, jautājumi, gatavs), un varēs atbildēt; var izvēlēties līdz { $max } { $max ->
+        [one] cilvēkam
+       *[other] cilvēkiem
     }. Spiediet „{ $button }” zemāk vai „Izlaist”.
 form-watchers_summary = 👥 Tiek informēti: { $names }
 form-repeat_of = 🔂 Iesniedzam vēlreiz kā <b>#{ $id }</b>: spiediet „Paturēt”, lai izmantotu iepriekšējo atbildi, vai sniedziet jaunu.
@@ -125,7 +124,7 @@ button-submit = ✅ Nosūtīt
 button-cancel = ✖ Atcelt pieprasījumu
 button-normal = Parasts
 button-urgent = 🔥 Steidzams
-button-take = 🙋 Ņemu darbā
+button-take = 🙋 Paņemt darbā
 button-reject = ⛔ Noraidīt
 button-transfer = ➡️ Nodot
 button-done = ✅ Gatavs
@@ -197,7 +196,7 @@ notice-question =
 
     { $text }
 
-    <i>Lai atbildētu, atbildiet uz šo ziņu.</i>
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
 notice-done =
     ✅ Nodaļa { $department } pabeidza <b>#{ $id }</b> „{ $type }”.
     Lūdzu, pārbaudiet rezultātu: pieņemiet to vai atveriet no jauna, un novērtējiet darbu no 1 līdz 5.
@@ -220,7 +219,7 @@ notice-relay_to_requester =
     💬 <b>#{ $id }</b> · { $author }, { $department }:
     { $text }
 
-    <i>Lai atbildētu, atbildiet uz šo ziņu.</i>
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
 notice-relay_caption_group = 💬 #{ $id } · { $author } (pieteicējs)
 notice-relay_caption_requester = 💬 #{ $id } · { $author }, { $department }
 notice-unbound = 📭 Pieprasījums <b>#{ $id }</b> nodaļai <b>{ $department }</b> gaida: nodaļai nav piesaistīts neviens čats. Nosūtiet <code>/bind { $key }</code> nodaļas grupā.
@@ -230,9 +229,9 @@ notice-requester_unreachable = ⚠️ <b>{ $actor }</b> nevar saņemt manas ziņ
 notice-assignee_unreachable = ⚠️ <b>{ $actor }</b> saņēma <b>#{ $id }</b>, bet nevar saņemt manas ziņas (bloķēja botu vai nekad to nepalaida). Lūdzu, pasakiet to un palūdziet atvērt čatu ar mani un nospiest /start.
 notice-chat_unreachable = ⚠️ Jūsu pieprasījums <b>#{ $id }</b> ir saglabāts, bet nevaru to publicēt nodaļas { $department } čatā. Administratori zina; tas tiks piegādāts, tiklīdz čats būs salabots.
 notice-bound_requests = 📬 { $count ->
-        [zero] { $count } gaidošo nodaļas { $department } pieprasījumu tagad publicēti šeit.
-        [one] { $count } gaidošs nodaļas { $department } pieprasījums tagad publicēts šeit.
-       *[other] { $count } gaidoši nodaļas { $department } pieprasījumi tagad publicēti šeit.
+        [zero] Šeit tagad publicēts { $count } gaidošu nodaļas { $department } pieprasījumu.
+        [one] Šeit tagad publicēts { $count } gaidošs nodaļas { $department } pieprasījums.
+       *[other] Šeit tagad publicēti { $count } gaidoši nodaļas { $department } pieprasījumi.
     }
 notice-relay_refused = ⚠️ { $actor }, Telegram nepārsūtīja šo ziņu uz <b>#{ $id }</b> ({ $error }). Lūdzu, nosūtiet to vēlreiz kā tekstu, fotoattēlu vai dokumentu.
 notice-files_refused = ⚠️ Nodaļa saņēma <b>#{ $id }</b>, bet Telegram nepublicēja kopā ar to šos failus: { $files }. Lūdzu, nosūtiet tos vēlreiz kā atbildi uz šo ziņu.
@@ -261,7 +260,7 @@ notice-watch_question =
 
     { $text }
 
-    <i>Lai atbildētu, atbildiet uz šo ziņu.</i>
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
 notice-watch_done = 👥 Nodaļa { $department } pabeidza <b>#{ $id }</b> „{ $type }”, kam sekojat; tagad to pārbauda pieteicējs.
 notice-watch_rejected =
     👥 Nodaļa { $department } noraidīja <b>#{ $id }</b> „{ $type }”, kam sekojat.

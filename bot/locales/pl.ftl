@@ -126,13 +126,13 @@ button-submit = ✅ Wyślij
 button-cancel = ✖ Anuluj zgłoszenie
 button-normal = Zwykłe
 button-urgent = 🔥 Pilne
-button-take = 🙋 Przejmuję
+button-take = 🙋 Przejmij
 button-reject = ⛔ Odrzuć
 button-transfer = ➡️ Przekaż
 button-done = ✅ Gotowe
 button-need_info = ❓ Dopytaj
 button-release = ↩️ Do kolejki
-button-accept = 👍 Akceptuję
+button-accept = 👍 Akceptuj
 button-reopen = 🔁 Do poprawy
 button-drop = ✖ Anuluj
 button-older = Starsze »
@@ -197,7 +197,7 @@ notice-question =
 
     { $text }
 
-    <i>Aby odpowiedzieć, odpowiedz na tę wiadomość.</i>
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
 notice-done =
     ✅ Dział { $department } zakończył pracę nad <b>#{ $id }</b> „{ $type }”.
     Sprawdź wynik: zaakceptuj go albo odeślij do poprawy, i oceń pracę w skali od 1 do 5.
@@ -220,7 +220,7 @@ notice-relay_to_requester =
     💬 <b>#{ $id }</b> · { $author }, { $department }:
     { $text }
 
-    <i>Aby odpowiedzieć, odpowiedz na tę wiadomość.</i>
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
 notice-relay_caption_group = 💬 #{ $id } · { $author } (zgłaszający)
 notice-relay_caption_requester = 💬 #{ $id } · { $author }, { $department }
 notice-unbound = 📭 Zgłoszenie <b>#{ $id }</b> do działu <b>{ $department }</b> czeka: dział nie ma połączonego czatu. Wyślij <code>/bind { $key }</code> w grupie działu.
@@ -261,7 +261,7 @@ notice-watch_question =
 
     { $text }
 
-    <i>Aby odpowiedzieć, odpowiedz na tę wiadomość.</i>
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
 notice-watch_done = 👥 Dział { $department } zakończył pracę nad obserwowanym zgłoszeniem <b>#{ $id }</b> „{ $type }”; teraz sprawdza je zgłaszający.
 notice-watch_rejected =
     👥 Dział { $department } odrzucił obserwowane zgłoszenie <b>#{ $id }</b> „{ $type }”.

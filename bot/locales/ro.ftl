@@ -126,20 +126,20 @@ button-submit = ✅ Trimite
 button-cancel = ✖ Anulează solicitarea
 button-normal = Normală
 button-urgent = 🔥 Urgentă
-button-take = 🙋 Preiau
+button-take = 🙋 Preia
 button-reject = ⛔ Respinge
 button-transfer = ➡️ Transferă
 button-done = ✅ Gata
-button-need_info = ❓ Cer detalii
-button-release = ↩️ Eliberez
-button-accept = 👍 Accept
-button-reopen = 🔁 Redeschid
+button-need_info = ❓ Cere detalii
+button-release = ↩️ Eliberează
+button-accept = 👍 Acceptă
+button-reopen = 🔁 Redeschide
 button-drop = ✖ Anulează
 button-older = Mai vechi »
 button-newer = « Mai noi
 button-cancel_form = ✖ Anulează
-button-follow = 🔔 Urmăresc
-button-unfollow = 🔕 Nu mai urmăresc
+button-follow = 🔔 Urmărește
+button-unfollow = 🔕 Nu mai urmări
 button-repeat = 🔂 Repetă
 button-keep = Păstrează „{ $value }”
 button-pick_people = 👥 Alege persoane
@@ -198,7 +198,7 @@ notice-question =
 
     { $text }
 
-    <i>Răspunde la acest mesaj ca să răspunzi.</i>
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
 notice-done =
     ✅ { $department } a finalizat <b>#{ $id }</b> „{ $type }”.
     Te rog să verifici rezultatul: acceptă-l sau redeschide-l și notează munca de la 1 la 5.
@@ -221,7 +221,7 @@ notice-relay_to_requester =
     💬 <b>#{ $id }</b> · { $author }, { $department }:
     { $text }
 
-    <i>Răspunde la acest mesaj ca să răspunzi.</i>
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
 notice-relay_caption_group = 💬 #{ $id } · { $author } (solicitant)
 notice-relay_caption_requester = 💬 #{ $id } · { $author }, { $department }
 notice-unbound = 📭 Solicitarea <b>#{ $id }</b> pentru <b>{ $department }</b> așteaptă: niciun chat nu e legat de departament. Trimite <code>/bind { $key }</code> în grupul departamentului.
@@ -262,7 +262,7 @@ notice-watch_question =
 
     { $text }
 
-    <i>Răspunde la acest mesaj ca să răspunzi.</i>
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
 notice-watch_done = 👥 { $department } a finalizat <b>#{ $id }</b> „{ $type }”, pe care o urmărești; acum o verifică solicitantul.
 notice-watch_rejected =
     👥 { $department } a respins <b>#{ $id }</b> „{ $type }”, pe care o urmărești.

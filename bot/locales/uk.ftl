@@ -186,8 +186,8 @@ card-comment = Коментар: «{ $comment }»
 notice-assigned = 📌 <b>{ $actor }</b> доручає вам заявку <b>#{ $id }</b> «{ $type }» ({ $department }).
 notice-assigned_auto = 📌 Вам призначено заявку <b>#{ $id }</b> «{ $type }» ({ $department }).
 notice-unassigned = ↪️ <b>{ $actor }</b> доручає заявку <b>#{ $id }</b> «{ $type }» іншому виконавцеві; ви більше над нею не працюєте.
-notice-handed_over = 📌 Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) — ваша, поки <b>{ $actor }</b> відсутній(-я).
-notice-back_to_queue = ↩️ Заявка <b>#{ $id }</b> «{ $type }» знову в черзі: <b>{ $actor }</b> відсутній(-я).
+notice-handed_over = 📌 Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) — ваша, поки <b>{ $actor }</b> немає на місці.
+notice-back_to_queue = ↩️ Заявка <b>#{ $id }</b> «{ $type }» знову в черзі: <b>{ $actor }</b> немає на місці.
 notice-watch_added = 👥 <b>{ $actor }</b> тримає вас у курсі заявки <b>#{ $id }</b> «{ $type }» до відділу { $department }: ви дізнаєтеся, коли її візьмуть у роботу, про запитання щодо неї та про готовність, і зможете відповідати на ці повідомлення.
 notice-taken = 🙋 Вашою заявкою <b>#{ $id }</b> «{ $type }» займається <b>{ $actor }</b> ({ $department }).
 notice-released = ↩️ Ваша заявка <b>#{ $id }</b> знову в черзі відділу { $department }.
@@ -196,7 +196,7 @@ notice-question =
 
     { $text }
 
-    <i>Щоб відповісти, дайте відповідь на це повідомлення.</i>
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
 notice-done =
     ✅ Відділ { $department } виконав заявку <b>#{ $id }</b> «{ $type }».
     Будь ласка, перевірте результат: прийміть роботу або поверніть її на доопрацювання, і оцініть від 1 до 5.
@@ -219,7 +219,7 @@ notice-relay_to_requester =
     💬 <b>#{ $id }</b> · { $author }, { $department }:
     { $text }
 
-    <i>Щоб відповісти, дайте відповідь на це повідомлення.</i>
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
 notice-relay_caption_group = 💬 #{ $id } · { $author } (заявник)
 notice-relay_caption_requester = 💬 #{ $id } · { $author }, { $department }
 notice-unbound = 📭 Заявка <b>#{ $id }</b> до відділу <b>{ $department }</b> чекає: до відділу не прив'язано жодного чату. Надішліть <code>/bind { $key }</code> у групі відділу.
@@ -260,7 +260,7 @@ notice-watch_question =
 
     { $text }
 
-    <i>Щоб відповісти, дайте відповідь на це повідомлення.</i>
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
 notice-watch_done = 👥 Відділ { $department } виконав заявку <b>#{ $id }</b> «{ $type }», за якою ви стежите; тепер її перевіряє заявник.
 notice-watch_rejected =
     👥 Відділ { $department } відхилив заявку <b>#{ $id }</b> «{ $type }», за якою ви стежите.
@@ -342,7 +342,7 @@ did-assign = призначено
 did-reassign = перепризначено
 did-take = взято в роботу
 did-release = повернуто в чергу
-did-need_info = уточнено
+did-need_info = відправлено на уточнення
 did-answer = доповнено відповіддю
 did-done = виконано
 did-accept = прийнято
@@ -560,7 +560,7 @@ picker-away = { $name } · { $count } { $count ->
         [one] відкрита
         [few] відкриті
        *[other] відкритих
-    } · відсутній(-я)
+    } · не на місці
 
 ## [away]
 away-usage =
