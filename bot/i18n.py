@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_datetime, format_skeleton
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle, FluentResource, resolver
 from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, FluentSerializer, ast
 from fluent.syntax.visitor import Visitor
@@ -30,6 +30,10 @@ _TAG = re.compile(r"<[^>]*>")  # in escaped HTML every "<" starts a tag
 # English dates are written as the forms ask for them (DD.MM.YYYY), not the US way
 _EN_PATTERNS = {"day_month": "dd.MM", "day": "dd.MM.yyyy", "time": "HH:mm"}
 _SKELETONS = {"day_month": "ddMM", "day": "yMMdd", "time": "Hm"}
+# fluent.runtime refuses a value longer than 2,500 characters (a guard against texts that
+# expand themselves); ours come from the code, bounded by Telegram's limits, and an escaped
+# 4,096-character message is longer than that
+resolver.MAX_PART_LENGTH = max(resolver.MAX_PART_LENGTH, 100_000)
 
 
 class Html(str):

@@ -247,6 +247,13 @@ def test_buttons_stay_short(language: str) -> None:
         assert len(label) <= 32, (key, label)
 
 
+def test_a_whole_telegram_message_fits_in_one_value() -> None:
+    """A relayed text of 4,096 characters, longer still once escaped, goes in whole."""
+    text = "<tags> & " * 455
+    filled = t("en", "notice.relay_to_group", id=1, author="Rita", text=text)
+    assert parse_html(filled)[0].endswith(text.rstrip())
+
+
 def test_html_values_stay_html_in_every_language() -> None:
     for language in LANGUAGES:
         text = t(language, "card.priority", priority=Html("<i>x</i>"))
