@@ -151,14 +151,20 @@ def toast(language: str, key: str, /, **values: Any) -> str:
 
 def _dated(language: str, value: date, kind: str) -> str:
     if language == "en" or language not in LANGUAGES:
-        return format_datetime(value, _EN_PATTERNS[kind], locale="en") \
-            if isinstance(value, datetime) else value.strftime("%d.%m.%Y")
+        if isinstance(value, datetime):
+            return str(format_datetime(value, _EN_PATTERNS[kind], locale="en"))
+        return value.strftime("%d.%m" if kind == "day_month" else "%d.%m.%Y")
     return str(format_skeleton(_SKELETONS[kind], value, locale=language))
 
 
 def day(language: str, value: date) -> str:
     """A date as ``language`` writes it in numbers: 01.12.2026, 1.12.2026 (pl), 01.12.2026."""
     return _dated(language, value, "day")
+
+
+def day_month(language: str, value: date) -> str:
+    """A day of this year, short: 01.12, 1.12 (pl), 01.12. (lv)."""
+    return _dated(language, value, "day_month")
 
 
 def moment(language: str, at: datetime) -> str:

@@ -109,5 +109,5 @@ def chart_labels(lang: str, departments: list[str], days: int) -> ChartLabels:
         per_day=plain(lang, "stats.chart_per_day"),
         compliance=plain(lang, "stats.chart_compliance"),
         response=plain(lang, "stats.chart_response"), resolve=plain(lang, "stats.chart_resolve"),
-        no_data=plain(lang, "stats.chart_no_data"),
+        no_data=plain(lang, "stats.chart_no_data"), language=lang,
     )

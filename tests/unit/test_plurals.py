@@ -19,6 +19,7 @@ from bot.i18n import (
     catalog,
     clock_time,
     day,
+    day_month,
     key_of,
     moment,
     plain,
@@ -187,6 +188,7 @@ def test_dates_in_each_languages_way(language: str, when: str, on: str) -> None:
     assert moment(language, at) == when
     assert day(language, date(2026, 12, 1)) == on
     assert clock_time(language, at) == "09:05"
+    assert day_month(language, date(2026, 12, 1)) == when.split(" ")[0]
     # a date given to a text is written the same way
     assert on in t(language, "away.saved", starts=date(2026, 12, 1), ends=date(2026, 12, 1))
 
