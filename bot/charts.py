@@ -21,6 +21,8 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
+from bot.i18n import day_month
+
 if TYPE_CHECKING:
     from db.reports import Series
 
@@ -59,6 +61,7 @@ class ChartLabels:
     response: str  # "Response"
     resolve: str  # "Resolution"
     no_data: str  # "No requests in this period"
+    language: str = "en"  # how the days under the axis are written
 
 
 def render_chart(series: Series, labels: ChartLabels) -> bytes:
@@ -125,7 +128,7 @@ def _daily_panel(ax: Axes, series: Series, labels: ChartLabels, has_data: bool) 
         ax.yaxis.set_major_formatter(FuncFormatter(_magnitude))
     ax.set_xlim(-0.7, len(days) - 0.3)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, min_n_ticks=2))
-    _date_ticks(ax, days, DAY_STEPS)
+    _date_ticks(ax, days, DAY_STEPS, labels.language)
     _legend(ax)
 
 
@@ -161,7 +164,7 @@ def _weekly_panel(ax: Axes, series: Series, labels: ChartLabels, has_data: bool)
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=100, decimals=0))
     pad = 0.3 if len(weeks) > 1 else 0.6
     ax.set_xlim(-pad, len(weeks) - 1 + pad)
-    _date_ticks(ax, weeks, range(1, len(weeks) + 1))
+    _date_ticks(ax, weeks, range(1, len(weeks) + 1), labels.language)
     _legend(ax)
 
 
@@ -219,9 +222,10 @@ def _no_data(ax: Axes, text: str) -> None:
     )
 
 
-def _date_ticks(ax: Axes, days: Sequence[date], steps: Sequence[int]) -> None:
-    """At most MAX_TICKS "dd.mm" labels, counted back from the latest so it is always shown."""
+def _date_ticks(ax: Axes, days: Sequence[date], steps: Sequence[int], language: str) -> None:
+    """At most MAX_TICKS "dd.mm" labels (as the language writes them), counted back from the
+    latest so it is always shown."""
     n = len(days)
     step = next((s for s in steps if math.ceil(n / s) <= MAX_TICKS), math.ceil(n / MAX_TICKS))
     ticks = list(range(n - 1, -1, -step))[::-1]
-    ax.set_xticks(ticks, [days[i].strftime("%d.%m") for i in ticks])
+    ax.set_xticks(ticks, [day_month(language, days[i]) for i in ticks])

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
                         "backup: copy the SQLite database; reload: make the running "
                         "instances use the organisation file as it is now")
     parser.add_argument("target", nargs="?", help="backup: where to write the copy")
-    parser.add_argument("--lang", choices=["en", "ru"], default="en",
+    parser.add_argument("--lang", choices=["en", "ru", "uk", "pl", "ro", "lv"], default="en",
                         help="language of the demo's people and groups")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
     if args.command == "demo":

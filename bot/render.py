@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from bot.forms.engine import DraftState, Question
 from bot.forms.fields import text_limit
-from bot.i18n import Html, escape, t
+from bot.i18n import Html, escape, moment, t
+from bot.i18n import day as i18n_day
 from core.org import Localized, OrgConfig, RequestType
 from db.models import Request, User, full_name
 
@@ -214,17 +215,18 @@ def person(user: Person | None, user_id: int | None = None, *, link: bool = Fals
     return Html(escape(name))
 
 
-def when(at: datetime | None, org: OrgConfig) -> str:
+def when(lang: str, at: datetime | None, org: OrgConfig) -> str:
+    """A moment in the organisation's time zone, as ``lang`` writes a day and a time."""
     if at is None:
         return "—"
-    return at.astimezone(ZoneInfo(org.organization.timezone)).strftime("%d.%m %H:%M")
+    return moment(lang, at.astimezone(ZoneInfo(org.organization.timezone)))
 
 
-def day(value: date | str | None) -> str:
+def day(lang: str, value: date | str | None) -> str:
     if value is None:
         return "—"
     parsed = date.fromisoformat(value) if isinstance(value, str) else value
-    return parsed.strftime("%d.%m.%Y")
+    return i18n_day(lang, parsed)
 
 
 def answer_lines(lang: str, answers: list[dict[str, Any]], budget: int = CARD_ANSWER_BUDGET
@@ -285,13 +287,14 @@ def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int,
     """An approver's copy: the brief and where the decision stands."""
     department = org.department(request.department_key)
     parts = [
-        t(lang, "approval.title", id=request.id, type=request.type_name),
+        t(lang, "approval.title", id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
         t(lang, "show.department",
-          department=department.name if department else request.department_key),
+          department=department.name.in_(lang) if department else request.department_key),
         "",
-        *answer_lines(lang, request.answers),
+        *answer_lines(lang, localized_answers(lang, org, request.department_key,
+                                              request.type_key, request.answers)),
         "",
         t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
     ]
@@ -301,12 +304,12 @@ def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int,
     else:
         parts.append(t(lang, "approval.declined_by" if request.status == "declined"
                        else "approval.approved_by", actor=person(people.get(decider), decider),
-                       when=when(request.approval_decided_at, org)))
+                       when=when(lang, request.approval_decided_at, org)))
     return Html("\n".join(parts))
 
 
 def _due(lang: str, key: str, due: datetime, org: OrgConfig, now: datetime) -> Html:
-    text = when(due, org)
+    text = when(lang, due, org)
     if due < now:
         text = f"{text} {t(lang, 'card.overdue')}"
     return t(lang, key, due=Html(escape(text)))
@@ -396,10 +399,10 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         text = t(lang, f"line.{key}", id=line["id"], type=_stored_type(lang, department,
                                                                         line["type"]),
                  department=department.name.in_(lang) if department else line["department"],
-                 due=when(due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
+                 due=when(lang, due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
         needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
         if needed is not None and due is not None and _end_of(needed, org) < due:
-            text = Html(text + t(lang, "line.needed_by", date=day(needed)))
+            text = Html(text + t(lang, "line.needed_by", date=day(lang, needed)))
         texts.append(text)
     if payload.get("more"):  # a list capped at the source says so
         texts.append(t(lang, "list.more", count=payload["more"]))
@@ -425,9 +428,9 @@ def submitted_text(lang: str, org: OrgConfig, request: Request, bound: bool) -> 
     department = org.department(request.department_key)
     name = department.name.in_(lang) if department else request.department_key
     text = t(lang, "form.submitted", id=request.id, department=name,
-             response_due=when(request.response_due_at, org),
-             resolve_due=when(request.resolve_due_at, org),
-             needed_by=t(lang, "form.submitted_needed_by", date=day(request.needed_by))
+             response_due=when(lang, request.response_due_at, org),
+             resolve_due=when(lang, request.resolve_due_at, org),
+             needed_by=t(lang, "form.submitted_needed_by", date=day(lang, request.needed_by))
              if request.needed_by else "")
     if not bound:
         text = Html(text + t(lang, "form.submitted_unbound", department=name))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from bot.charts import ChartLabels
-from bot.i18n import Html, plain, t
-from bot.render import fitted, pack, person, stars, when
+from bot.i18n import Html, day_month, plain, t
+from bot.render import fitted, pack, person, stars, type_name, when
 from core.org import OrgConfig
 from core.weekly import WeekFigures
 from db.models import User
@@ -118,7 +118,7 @@ def chart_labels(lang: str, departments: list[str], days: int) -> ChartLabels:
         per_day=plain(lang, "stats.chart_per_day"),
         compliance=plain(lang, "stats.chart_compliance"),
         response=plain(lang, "stats.chart_response"), resolve=plain(lang, "stats.chart_resolve"),
-        no_data=plain(lang, "stats.chart_no_data"),
+        no_data=plain(lang, "stats.chart_no_data"), language=lang,
     )
 
 
@@ -143,15 +143,11 @@ def low_ratings_text(lang: str, ratings: list[RatingLine], people: dict[int, Use
                                ratings, people))
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m")
-
-
 def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
     """The managers' week of one department: the two weeks side by side, then what
     needs a manager now, in as few messages as Telegram's limit allows."""
     department = org.department(week.department)
-    name = department.name if department else week.department
+    name = department.name.in_(lang) if department else week.department
     day_seconds = org.work_calendar.day_seconds
     this, before = week.this, week.before
 
@@ -168,8 +164,8 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
                      count=d.ratings.count)
 
     figures = Html("\n".join([
-        t(lang, "weekly.title", department=name, first=_day(week.first_day),
-          last=_day(week.last_day)),
+        t(lang, "weekly.title", department=name, first=day_month(lang, week.first_day),
+          last=day_month(lang, week.last_day)),
         t(lang, "weekly.columns"),
         pair("weekly.created", lambda d: d.created),
         pair("weekly.done", lambda d: d.done),
@@ -181,8 +177,8 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
     ]))
 
     def listed(head: Html, lines: list[OpenLine], total: int, key: str, at: str) -> Html:
-        rows = [t(lang, key, id=line.request_id, type=line.type_name,
-                  status=t(lang, f"status.{line.status}"), **{at: when(line.due, org)})
+        rows = [t(lang, key, id=line.request_id, type=type_name(lang, org, line),
+                  status=t(lang, f"status.{line.status}"), **{at: when(lang, line.due, org)})
                 for line in lines]
         if total > len(lines):
             rows.append(t(lang, "list.more", count=total - len(lines)))
@@ -208,6 +204,7 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
 def weekly_chart_labels(lang: str, org: OrgConfig, week: WeekFigures) -> ChartLabels:
     department = org.department(week.department)
     title = plain(lang, "weekly.chart_title",
-                  department=department.name if department else week.department,
-                  first=_day(week.first_day - timedelta(days=7)), last=_day(week.last_day))
+                  department=department.name.in_(lang) if department else week.department,
+                  first=day_month(lang, week.first_day - timedelta(days=7)),
+                  last=day_month(lang, week.last_day))
     return replace(chart_labels(lang, [], 14), title=title)

@@ -70,14 +70,14 @@ def _deadline(lang: str, svc: Services, d: Deadline, day_seconds: int) -> Html:
         state = t(lang, "show.paused", left=duration(lang, max(0.0, d.left), day_seconds))
         return t(lang, f"show.{d.kind}", due="—", state=state)
     if d.ended is not None:
-        state = t(lang, "show.met" if d.met else "show.missed", when=when(d.ended, svc.org))
+        state = t(lang, "show.met" if d.met else "show.missed", when=when(lang, d.ended, svc.org))
     elif d.left is not None and d.left >= 0:
         state = t(lang, "show.left", left=duration(lang, d.left, day_seconds))
     elif d.left is not None:
         state = t(lang, "show.late", late=duration(lang, -d.left, day_seconds))
     else:
         state = Html("")
-    return t(lang, f"show.{d.kind}", due=when(d.due, svc.org), state=state)
+    return t(lang, f"show.{d.kind}", due=when(lang, d.due, svc.org), state=state)
 
 
 def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html:
@@ -85,7 +85,7 @@ def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html
     state = (t(lang, "show.today") if days == 0 else
              t(lang, "show.days_left", count=days) if days > 0 else
              t(lang, "show.days_late", count=-days))
-    return t(lang, "show.needed_by", date=day(needed_by), state=state)
+    return t(lang, "show.needed_by", date=day(lang, needed_by), state=state)
 
 
 def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User]) -> Html:
@@ -103,7 +103,7 @@ def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User
                    "to": names.get(event.to_department or "", "—")})
         detail = (t(lang, "show.detail", text=clip(event.reason, DETAIL_LIMIT, lang))
                   if event.reason else Html(""))
-    return t(lang, "show.event", at=when(event.at, svc.org), actor=actor, did=did,
+    return t(lang, "show.event", at=when(lang, event.at, svc.org), actor=actor, did=did,
              detail=detail)
 
 

@@ -113,7 +113,7 @@ async def go_away(svc: Services, user_id: int, args: list[str]) -> Answer:
         # a new period replaces what it overlaps of the ones not begun: a correction
         await executors.drop_pending_away(session, user_id, starts, ends)
         executors.add_away(session, user_id, starts, ends, deputy, now)
-    values = {"starts": starts.strftime("%d.%m.%Y"), "ends": ends.strftime("%d.%m.%Y")}
+    values = {"starts": starts, "ends": ends}  # dates: each language writes its own way
     if deputy is None:
         return Answer(("saved", "to_queue"), values)
     return Answer(("saved", "to_deputy"), {**values, "deputy": deputy_name})

@@ -132,7 +132,7 @@ class _Model(BaseModel):
 class Organization(_Model):
     name: LocalizedTitle
     timezone: str = "UTC"
-    language: Literal["ru", "en"] = "en"
+    language: Literal["en", "ru", "uk", "pl", "ro", "lv"] = "en"
     admins: list[int] = []
 
     @field_validator("timezone")

@@ -133,6 +133,8 @@ class OpenLine:
     """An open request in a list (breached now, stuck)."""
 
     request_id: int
-    type_name: str
+    type_name: str  # as stored (the organisation's language when it was filed)
     status: str
     due: datetime | None  # the deadline it missed, or its last movement (stuck)
+    department_key: str = ""
+    type_key: str = ""

@@ -519,9 +519,11 @@ async def open_lines(session: AsyncSession, department: str, where: ColumnElemen
                      order: Any, due: Any, limit: int) -> tuple[list[OpenLine], int]:
     """The first ``limit`` open requests of a department that match, and how many match."""
     scope = (Request.department_key == department, Request.status.in_(OPEN), where)
-    rows = await session.execute(select(Request.id, Request.type_name, Request.status, due)
+    rows = await session.execute(select(Request.id, Request.type_name, Request.status, due,
+                                        Request.type_key)
                                  .where(*scope).order_by(order, Request.id).limit(limit))
-    lines = [OpenLine(number, type_name, status, at) for number, type_name, status, at in rows]
+    lines = [OpenLine(number, type_name, status, at, department, type_key)
+             for number, type_name, status, at, type_key in rows]
     total = len(lines)
     if total == limit:
         total = int(await session.scalar(select(func.count()).select_from(Request)

@@ -11,7 +11,7 @@ from telegram.error import BadRequest
 from bot import keyboards
 from bot.callbacks import SKIP, RequestPress
 from bot.handlers import form
-from bot.i18n import as_text, cut, plain, t, toast
+from bot.i18n import as_text, clock_time, cut, plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, members, sender, services
 from core.assigning import choices
@@ -101,7 +101,7 @@ async def refusal_text(update: Update, context: Context, outcome: Outcome) -> st
     status = plain(lang, f"status.{request.status}")
     if first is None or first.actor_id is None:
         return toast(lang, "press.wrong_state", id=number, status=status)
-    at = first.at.astimezone(ZoneInfo(svc.org.organization.timezone)).strftime("%H:%M")
+    at = clock_time(lang, first.at.astimezone(ZoneInfo(svc.org.organization.timezone)))
     return toast(lang, "press.wrong_state_by", actor=person(people.get(first.actor_id),
                                                                  first.actor_id),
                  did=plain(lang, f"did.{first.kind}"), id=number, time=at)

@@ -53,7 +53,7 @@ async def _my_page(update: Update, context: Context, owner: int, offset: int
             lang, "my.line", id=request.id,
             department=department.name.in_(lang) if department else request.department_key,
             type=type_name(lang, svc.org, request), status=t(lang, f"status.{request.status}"),
-            due=t(lang, "my.due", due=when(due, svc.org))
+            due=t(lang, "my.due", due=when(lang, due, svc.org))
             if request.status in OPEN_STATUSES and request.status != "on_review" else "",
         ))
     title = (t(lang, "my.title") if total <= len(mine) else
@@ -87,7 +87,7 @@ async def queue(update: Update, context: Context) -> None:
                 status=t(lang, f"status.{request.status}"),
                 assignee=person(people.get(request.assignee_id), request.assignee_id)
                 if request.assignee_id else t(lang, "card.nobody"),
-                due=t(lang, "my.due", due=when(due, svc.org)) if request.status != "on_review"
+                due=t(lang, "my.due", due=when(lang, due, svc.org)) if request.status != "on_review"
                 else "",
             ))
         blocks.append(fitted(lang, t(lang, "queue.title", department=name, count=counts[key]),

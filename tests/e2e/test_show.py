@@ -198,10 +198,10 @@ async def test_the_requested_date_says_how_far_off_it_is(emu, bot, clock):
     await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
     number = int(last(emu, REQUESTER).text.split("#")[1].split()[0])
     text = (await say(emu, bot, REQUESTER, f"/show {number}")).text
-    assert "Needed by: 01.12.2026 · in 8 d" in text
+    assert "Needed by: 01.12.2026 · in 8 days" in text
     clock.advance(timedelta(days=10))
     text = (await say(emu, bot, REQUESTER, f"/show {number}")).text
-    assert "Needed by: 01.12.2026 · ⚠️ 2 d late" in text
+    assert "Needed by: 01.12.2026 · ⚠️ 2 days late" in text
 
 
 async def test_of_the_messages_passed_on_only_the_latest_are_in_the_timeline(emu, bot, clock):

@@ -23,7 +23,7 @@ async def test_manager_gets_figures_chart_and_flows(emu, bot):
     assert "last 7 days" in it
     assert "Created 2 · taken 1 · done 1" in it
     assert "Open now: 2 (🆕 1 · 🛠 0 · ⏸ 0 · 👀 1)" in it
-    assert "⭐ Rating 5.0 from 1 · CSAT 100%" in it
+    assert "⭐ Rating 5.0 from 1 rating · CSAT 100%" in it
     assert "Egor Executor: 0 · 1" in it
     assert any(m.text.startswith("🔀 Who asks whom") and "other → IT: 2" in m.text
                for m in messages)
@@ -73,4 +73,4 @@ async def test_an_empty_period_still_answers(emu, bot):
     assert any("Created 0 · taken 0 · done 0" in t and "No ratings" in t for t in texts)
     assert emu.bot_messages(ADMIN)[-1].kind == "photo"
     answer = await say(emu, bot, ADMIN, "/export 1 finance")
-    assert "No requests were filed in the last 1 days" in answer.text
+    assert "No requests were filed in the last day." in answer.text

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import random
@@ -217,6 +218,12 @@ def test_weeks_without_requests_are_gaps_not_zero() -> None:
     assert resolve[3] == 100
     assert ax.get_ylim() == (0, 100)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["02.11", "09.11", "16.11", "23.11"]
+    # each language writes its days its own way (Polish without the leading zero, Latvian
+    # with a final dot)
+    for language, first in (("pl", "2.11"), ("lv", "02.11."), ("uk", "02.11")):
+        labels = dataclasses.replace(EN, language=language)
+        _, other = build_figure(Series(days, weeks), labels).axes
+        assert other.get_xticklabels()[0].get_text() == first
     legend = ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()] == [EN.response, EN.resolve]

@@ -1,17 +1,17 @@
-"""The locale files: same keys and placeholders in every language, every key the code uses exists,
-filled values are escaped, and the templates are valid Telegram HTML."""
+"""The locale files (bot/locales/*.ftl): same keys and variables in every language, every key the
+code uses exists, filled values are escaped, and the texts are valid Telegram HTML in every
+variant."""
 
 from __future__ import annotations
 
 import ast
 import re
-import string
 from pathlib import Path
 
 import pytest
 
 from bot.app import GROUP_COMMANDS, PRIVATE_COMMANDS
-from bot.i18n import LANGUAGES, Html, catalog, pick_language, plain, t
+from bot.i18n import LANGUAGES, Html, catalog, pick_language, plain, t, variables
 from core.lifecycle import Action, Status
 from emulator import parse_html
 
@@ -21,8 +21,9 @@ SOURCES = sorted(p for d in ("bot", "core", "db") for p in (ROOT / d).rglob("*.p
 LOCALE_KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
 
 
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+def placeholders(key: str, language: str = "en") -> set[str]:
+    """The ``$variables`` a text uses, in any of its variants."""
+    return variables(language, key)
 
 
 def trees() -> list[tuple[Path, ast.Module]]:
@@ -105,16 +106,23 @@ SPECIAL_TEMPLATES = {"digest", "submitted", "weekly"}
 # ------------------------------------------------------------------ the files agree
 
 
-def test_languages_have_the_same_keys() -> None:
-    en, ru = set(catalog("en")), set(catalog("ru"))
-    assert en - ru == set(), "missing in ru.toml"
-    assert ru - en == set(), "missing in en.toml"
-    assert LANGUAGES == ("en", "ru")
+def test_the_six_languages() -> None:
+    assert LANGUAGES == ("en", "ru", "uk", "pl", "ro", "lv")
+    assert {p.stem for p in (ROOT / "bot" / "locales").iterdir()} == set(LANGUAGES)
 
 
-@pytest.mark.parametrize("key", sorted(catalog("en")))
-def test_same_placeholders_in_every_language(key: str) -> None:
-    assert placeholders(catalog("ru")[key]) == placeholders(catalog("en")[key])
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_languages_have_the_same_keys(language: str) -> None:
+    en, other = set(catalog("en")), set(catalog(language))
+    assert en - other == set(), f"missing in {language}.ftl"
+    assert other - en == set(), "missing in en.ftl"
+
+
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_same_placeholders_in_every_language(language: str) -> None:
+    differ = {key: placeholders(key, language) ^ placeholders(key)
+              for key in catalog("en") if placeholders(key, language) != placeholders(key)}
+    assert differ == {}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -125,12 +133,13 @@ def test_no_empty_texts(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_text_is_valid_telegram_html_when_filled(language: str) -> None:
     bad = {}
-    for key, template in catalog(language).items():
-        filled = t(language, key, **{name: "<x> & y" for name in placeholders(template)})
-        try:
-            parse_html(filled)
-        except ValueError as exc:
-            bad[key] = str(exc)
+    for key in catalog(language):
+        for value in ("<x> & y", 0, 1, 2, 5, 21):  # numbers pick each plural variant
+            filled = t(language, key, **{name: value for name in placeholders(key, language)})
+            try:
+                parse_html(filled)
+            except ValueError as exc:
+                bad[f"{key} ({value})"] = str(exc)
     assert bad == {}
 
 
@@ -189,7 +198,7 @@ def test_the_families_are_not_empty() -> None:
 
 def test_form_errors_get_the_values_they_show() -> None:
     for key, names in invalid_keys().items():
-        assert placeholders(catalog("en")[f"form.error.{key}"]) <= names, key
+        assert placeholders(f"form.error.{key}") <= names, key
 
 
 def _keywords(call: ast.Call) -> set[str] | None:
@@ -207,8 +216,8 @@ def test_constant_key_calls_pass_every_placeholder() -> None:
         if given is None:
             continue
         for key in constant_keys(call.args[1]) or []:
-            if key in texts and not placeholders(texts[key]) <= given:
-                short.append(f"{where}: {key} needs {sorted(placeholders(texts[key]) - given)}")
+            if key in texts and not placeholders(key) <= given:
+                short.append(f"{where}: {key} needs {sorted(placeholders(key) - given)}")
     assert short == []
 
 
@@ -258,7 +267,7 @@ def test_every_notice_template_exists_and_gets_its_values() -> None:
         given = args | {"id", "type", "key", "department"}
         if "actor_id" in args:
             given.add("actor")
-        assert placeholders(texts[key]) <= given, (key, placeholders(texts[key]) - given)
+        assert placeholders(key) <= given, (key, placeholders(key) - given)
 
 
 # ------------------------------------------------------------------ filling and picking
@@ -289,7 +298,8 @@ def test_russian_texts_differ_from_english() -> None:
 
 @pytest.mark.parametrize(("code", "expected"), [
     ("ru", "ru"), ("ru-RU", "ru"), ("RU", "ru"), ("en", "en"), ("en-GB", "en"),
-    ("de", "ru"), ("uk", "ru"), ("", "ru"), (None, "ru"),
+    ("de", "ru"), ("uk", "uk"), ("uk-UA", "uk"), ("pl", "pl"), ("ro-RO", "ro"), ("lv", "lv"),
+    ("be", "ru"), ("", "ru"), (None, "ru"),
 ])
 def test_pick_language(code: str | None, expected: str) -> None:
     assert pick_language(code, "ru") == expected

@@ -179,6 +179,13 @@ def test_bad_language() -> None:
     assert "'ru'" in message and "'en'" in message
 
 
+@pytest.mark.parametrize("language", ["en", "ru", "uk", "pl", "ro", "lv"])
+def test_the_six_languages(language: str) -> None:
+    data = example()
+    data["organization"]["language"] = language
+    assert parse_org(data).organization.language == language
+
+
 @pytest.mark.parametrize("zone", ["Mars/Base", "", "../etc/passwd", "Europe/Moskow"])
 def test_bad_timezone(zone: str) -> None:
     message = error_of(lambda d: d["organization"].__setitem__("timezone", zone))
