@@ -570,3 +570,106 @@ away-to_deputy = { $starts } jūsu atvērtie pieprasījumi pāries pie: { $deput
 away-to_queue = { $starts } jūsu atvērtie pieprasījumi atgriezīsies rindā.
 away-back = 👋 Laipni lūdzam atpakaļ: jums atkal piešķir pieprasījumus.
 away-not_away = Jūs neesat atzīmēts kā prombūtnē.
+
+## [button]
+button-approve = ✅ Apstiprināt
+button-decline = ⛔ Noraidīt
+button-question = ❓ Jautāt
+
+## [status]
+status-approval = ⏳ gaida apstiprinājumu
+status-declined = 🚫 nav apstiprināts
+
+## [notice]
+notice-approval_submitted = ⏳ Pieprasījumam <b>#{ $id }</b> „{ $type }” nodaļai <b>{ $department }</b> vispirms vajadzīgs apstiprinājums. Apstiprina: { $names }. Es paziņošu, kad būs pieņemts lēmums.
+notice-approval_question =
+    ❓ <b>{ $actor }</b>, kas apstiprina jūsu pieprasījumu <b>#{ $id }</b> „{ $type }”, jautā:
+    { $text }
+
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
+notice-approved = ✅ <b>{ $actor }</b> apstiprināja jūsu pieprasījumu <b>#{ $id }</b> „{ $type }”; tagad tas ir nodots nodaļai <b>{ $department }</b>.
+notice-watch_approved = ✅ <b>{ $actor }</b> apstiprināja pieprasījumu <b>#{ $id }</b> „{ $type }”; tagad tas ir nodots nodaļai <b>{ $department }</b>.
+notice-declined =
+    🚫 <b>{ $actor }</b> neapstiprināja jūsu pieprasījumu <b>#{ $id }</b> „{ $type }”.
+    Iemesls: { $text }
+notice-watch_declined =
+    🚫 <b>{ $actor }</b> neapstiprināja pieprasījumu <b>#{ $id }</b> „{ $type }”.
+    Iemesls: { $text }
+notice-approval_remind = ⏰ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) joprojām gaida jūsu lēmumu: lūdzu, spiediet „Apstiprināt”, „Noraidīt” vai „Jautāt” zem manas ziņas par to.
+notice-approval_escalated = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) pārāk ilgi gaida apstiprinājumu: atbildes nav pat pēc atgādinājuma (apstiprina: { $names }).
+notice-approver_unreachable = ⚠️ Jūsu pieprasījums <b>#{ $id }</b> jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Lūdzu, palūdziet atvērt čatu ar mani un nospiest /start.
+notice-approver_unreachable_admin = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Palūdziet atvērt čatu ar mani un nospiest /start vai nomainiet apstiprinātājus.
+
+## [notice.rating_told]
+notice-rating_told-rated = ⭐ { $actor } novērtēja #{ $id } „{ $type }”: { $stars }
+notice-rating_told-rated_comment = ⭐ { $actor } novērtēja #{ $id } „{ $type }”: { $stars } — { $text }
+
+## [notice.org_reload]
+notice-org_reload-done = 🔄 Organizācijas fails ir pārlādēts ({ $source }): tagad darbojas versija { $version }. Jaunie pieprasījumi seko tai; atvērtajiem termiņi paliek iepriekšējie.
+notice-org_reload-refused =
+    ⚠️ Organizācijas fails netika pārlādēts ({ $source }); joprojām darbojas versija { $version }.
+    <code>{ $error }</code>
+
+## [prompt]
+prompt-decline = { $actor }, atbildiet uz šo ziņu ar iemeslu, kāpēc neapstiprināt <b>#{ $id }</b>.
+prompt-ask = { $actor }, atbildiet uz šo ziņu ar savu jautājumu <b>#{ $id }</b> pieteicējam.
+
+## [press]
+press-approved = #{ $id } ir apstiprināts un nonāk nodaļā.
+
+## [did]
+did-approve = apstiprināja
+did-decline = noraidīja
+did-question = jautāja par
+
+## [relay]
+relay-sent_approver = ✉️ Nodots #{ $id } apstiprinātājam.
+
+## [stats]
+stats-approvals = ✋ Pieprasīti apstiprinājumi: { $count } · noraidīti { $declined } · mediāna līdz apstiprinājumam { $p50 }
+
+## [stats.low_ratings]
+stats-low_ratings-title = 👎 <b>Jaunākie zemie vērtējumi</b> (3 un mazāk):
+stats-low_ratings-line = • /show_{ $id } { $stars } { $rater }
+stats-low_ratings-comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+
+## [show.did]
+show-did-approve = apstiprināja
+show-did-decline = noraidīja
+show-did-question = jautāja pieteicējam
+
+## [weekly]
+weekly-title = 📅 <b>{ $department }</b> · nedēļa { $first }–{ $last }
+weekly-columns = <i>šī nedēļa · iepriekšējā</i>
+weekly-created = Izveidoti: { $this } · { $before }
+weekly-done = Pabeigti: { $this } · { $before }
+weekly-sla_response = ✅ Reakcijas SLA ievērots: { $this } · { $before }
+weekly-sla_resolve = ✅ Izpildes SLA ievērots: { $this } · { $before }
+weekly-csat = ⭐ CSAT: { $this } · { $before }
+weekly-csat_value = { $csat } no { $count } { $count ->
+        [zero] vērtējumiem
+        [one] vērtējuma
+       *[other] vērtējumiem
+    }
+weekly-take = ⏱ Laika līdz paņemšanai mediāna: { $this } · { $before }
+weekly-finish = ⏱ Izpildes laika mediāna: { $this } · { $before }
+weekly-none = —
+weekly-breached = 🚨 <b>Pašlaik nokavēti</b>: { $count }
+weekly-breached_line = • /show_{ $id } { $type } · { $status } · termiņš bija { $due }
+weekly-stuck = 🐢 <b>Iestrēguši</b> (bez kustības ilgāk par { $stale }): { $count }
+weekly-stuck_line = • /show_{ $id } { $type } · { $status } · pēdējā kustība { $at }
+weekly-load = 👥 <b>Pašreizējā slodze</b>:
+weekly-load_line = • { $name }: { $count }
+weekly-no_load = • nevienam nav atvērtu pieprasījumu
+weekly-lowest = 👎 <b>Zemākie vērtējumi</b> nedēļā:
+weekly-rating_line = • /show_{ $id } { $stars } { $rater }
+weekly-rating_comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+weekly-no_ratings = • šonedēļ nav vērtējumu
+weekly-chart_title = { $department } · { $first }–{ $last }
+
+## [approval]
+approval-title = ⏳ <b>#{ $id }</b> · { $type } — vajadzīgs apstiprinājums
+approval-waiting = Apstipriniet, noraidiet (norādot iemeslu) vai uzdodiet jautājumu pieteicējam.
+approval-approved_by = ✅ Apstiprināja <b>{ $actor }</b>, { $when }.
+approval-declined_by = 🚫 Noraidīja <b>{ $actor }</b>, { $when }.
+approval-show_approvers = Apstiprinātāji: { $names }

@@ -574,3 +574,107 @@ away-to_deputy = Od { $starts } Twoje otwarte zgłoszenia przejmie { $deputy }.
 away-to_queue = Od { $starts } Twoje otwarte zgłoszenia wrócą do kolejki.
 away-back = 👋 Witaj z powrotem: znów dostajesz zgłoszenia.
 away-not_away = Nie masz zaznaczonej nieobecności.
+
+## [button]
+button-approve = ✅ Zatwierdź
+button-decline = ⛔ Odrzuć
+button-question = ❓ Zapytaj
+
+## [status]
+status-approval = ⏳ czeka na zatwierdzenie
+status-declined = 🚫 niezatwierdzone
+
+## [notice]
+notice-approval_submitted = ⏳ Zgłoszenie <b>#{ $id }</b> „{ $type }” do działu <b>{ $department }</b> wymaga najpierw zatwierdzenia. Zatwierdza: { $names }. Dam znać, gdy zapadnie decyzja.
+notice-approval_question =
+    ❓ <b>{ $actor }</b>, osoba zatwierdzająca Twoje zgłoszenie <b>#{ $id }</b> „{ $type }”, pyta:
+    { $text }
+
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
+notice-approved = ✅ Twoje zgłoszenie <b>#{ $id }</b> „{ $type }” zostało zatwierdzone (<b>{ $actor }</b>) i jest teraz w dziale <b>{ $department }</b>.
+notice-watch_approved = ✅ Zgłoszenie <b>#{ $id }</b> „{ $type }” zostało zatwierdzone (<b>{ $actor }</b>) i jest teraz w dziale <b>{ $department }</b>.
+notice-declined =
+    🚫 Twoje zgłoszenie <b>#{ $id }</b> „{ $type }” nie zostało zatwierdzone (<b>{ $actor }</b>).
+    Powód: { $text }
+notice-watch_declined =
+    🚫 Zgłoszenie <b>#{ $id }</b> „{ $type }” nie zostało zatwierdzone (<b>{ $actor }</b>).
+    Powód: { $text }
+notice-approval_remind = ⏰ Zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }) wciąż czeka na Twoją decyzję: naciśnij „Zatwierdź”, „Odrzuć” lub „Zapytaj” pod moją wiadomością o nim.
+notice-approval_escalated = ⚠️ Zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }) zbyt długo czeka na zatwierdzenie: mimo przypomnienia nie ma odpowiedzi. Zatwierdza: { $names }.
+notice-approver_unreachable = ⚠️ <b>{ $actor }</b> ma zatwierdzić Twoje zgłoszenie <b>#{ $id }</b>, ale nie odbiera moich wiadomości (bot zablokowany albo nigdy nieuruchomiony). Poproś tę osobę, by otworzyła czat ze mną i nacisnęła /start.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> ma zatwierdzić zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }), ale nie odbiera moich wiadomości (bot zablokowany albo nigdy nieuruchomiony). Poproś tę osobę, by otworzyła czat ze mną i nacisnęła /start, albo zmień osoby zatwierdzające.
+
+## [notice.rating_told]
+notice-rating_told-rated = ⭐ Ocena od { $actor } dla #{ $id } „{ $type }”: { $stars }
+notice-rating_told-rated_comment = ⭐ Ocena od { $actor } dla #{ $id } „{ $type }”: { $stars } — { $text }
+
+## [notice.org_reload]
+notice-org_reload-done = 🔄 Plik organizacji został wczytany ponownie ({ $source }): obowiązuje teraz wersja { $version }. Nowe zgłoszenia podlegają jej zasadom; otwarte zachowują swoje terminy.
+notice-org_reload-refused =
+    ⚠️ Nie wczytano ponownie pliku organizacji ({ $source }); nadal obowiązuje wersja { $version }.
+    <code>{ $error }</code>
+
+## [prompt]
+prompt-decline = { $actor }, odpowiedz na tę wiadomość, podając powód odmowy zatwierdzenia <b>#{ $id }</b>.
+prompt-ask = { $actor }, odpowiedz na tę wiadomość, wpisując pytanie do zgłaszającego <b>#{ $id }</b>.
+
+## [press]
+press-approved = #{ $id } zatwierdzone; trafia do działu.
+
+## [did]
+did-approve = już zatwierdzone
+did-decline = już odrzucone
+did-question = już z pytaniem do zgłaszającego
+
+## [relay]
+relay-sent_approver = ✉️ Przekazano osobie zatwierdzającej #{ $id }.
+
+## [stats]
+stats-approvals = ✋ Prośby o zatwierdzenie: { $count } · odrzucone { $declined } · mediana czasu do zatwierdzenia { $p50 }
+
+## [stats.low_ratings]
+stats-low_ratings-title = 👎 <b>Najnowsze niskie oceny</b> (3 lub mniej):
+stats-low_ratings-line = • /show_{ $id } { $stars } { $rater }
+stats-low_ratings-comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+
+## [show.did]
+show-did-approve = zatwierdzenie
+show-did-decline = odmowa zatwierdzenia
+show-did-question = pytanie do zgłaszającego
+
+## [weekly]
+weekly-title = 📅 <b>{ $department }</b> · tydzień { $first }–{ $last }
+weekly-columns = <i>ten tydzień · poprzedni</i>
+weekly-created = Utworzone: { $this } · { $before }
+weekly-done = Zakończone: { $this } · { $before }
+weekly-sla_response = ✅ SLA reakcji dotrzymane: { $this } · { $before }
+weekly-sla_resolve = ✅ SLA realizacji dotrzymane: { $this } · { $before }
+weekly-csat = ⭐ CSAT: { $this } · { $before }
+weekly-csat_value = { $csat } z { $count } { $count ->
+        [one] oceny
+        [few] ocen
+        [many] ocen
+       *[other] oceny
+    }
+weekly-take = ⏱ Mediana czasu do przejęcia: { $this } · { $before }
+weekly-finish = ⏱ Mediana czasu realizacji: { $this } · { $before }
+weekly-none = —
+weekly-breached = 🚨 <b>Obecnie po terminie</b>: { $count }
+weekly-breached_line = • /show_{ $id } { $type } · { $status } · termin minął { $due }
+weekly-stuck = 🐢 <b>Utknięte</b> (bez zmian od ponad { $stale }): { $count }
+weekly-stuck_line = • /show_{ $id } { $type } · { $status } · ostatnia zmiana { $at }
+weekly-load = 👥 <b>Bieżące obciążenie</b>:
+weekly-load_line = • { $name }: { $count }
+weekly-no_load = • nikt nie ma otwartych zgłoszeń
+weekly-lowest = 👎 <b>Najniższe oceny</b> tygodnia:
+weekly-rating_line = • /show_{ $id } { $stars } { $rater }
+weekly-rating_comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+weekly-no_ratings = • brak ocen w tym tygodniu
+weekly-chart_title = { $department } · { $first }–{ $last }
+
+## [approval]
+approval-title = ⏳ <b>#{ $id }</b> · { $type } — wymaga zatwierdzenia
+approval-waiting = Zatwierdź, odrzuć (podając powód) albo zadaj pytanie zgłaszającemu.
+approval-approved_by = ✅ Zatwierdzone: <b>{ $actor }</b>, { $when }.
+approval-declined_by = 🚫 Odrzucone: <b>{ $actor }</b>, { $when }.
+approval-show_approvers = Zatwierdza: { $names }

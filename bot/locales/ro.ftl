@@ -581,3 +581,106 @@ away-to_deputy = Pe { $starts } solicitările tale deschise trec la { $deputy }.
 away-to_queue = Pe { $starts } solicitările tale deschise se întorc în coadă.
 away-back = 👋 Bine ai revenit: ți se atribuie din nou solicitări.
 away-not_away = Nu ești marcat ca absent.
+
+## [button]
+button-approve = ✅ Aprobă
+button-decline = ⛔ Respinge
+button-question = ❓ Întreabă
+
+## [status]
+status-approval = ⏳ așteaptă aprobarea
+status-declined = 🚫 neaprobată
+
+## [notice]
+notice-approval_submitted = ⏳ Solicitarea <b>#{ $id }</b> „{ $type }” pentru <b>{ $department }</b> trebuie mai întâi aprobată. Aprobă: { $names }. Îți spun când se ia o decizie.
+notice-approval_question =
+    ❓ <b>{ $actor }</b>, care îți aprobă solicitarea <b>#{ $id }</b> „{ $type }”, întreabă:
+    { $text }
+
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
+notice-approved = ✅ <b>{ $actor }</b> ți-a aprobat solicitarea <b>#{ $id }</b> „{ $type }”; acum este la <b>{ $department }</b>.
+notice-watch_approved = ✅ <b>{ $actor }</b> a aprobat solicitarea <b>#{ $id }</b> „{ $type }”; acum este la <b>{ $department }</b>.
+notice-declined =
+    🚫 <b>{ $actor }</b> nu ți-a aprobat solicitarea <b>#{ $id }</b> „{ $type }”.
+    Motiv: { $text }
+notice-watch_declined =
+    🚫 <b>{ $actor }</b> nu a aprobat solicitarea <b>#{ $id }</b> „{ $type }”.
+    Motiv: { $text }
+notice-approval_remind = ⏰ Solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }) încă așteaptă decizia ta: te rog să apeși „Aprobă”, „Respinge” sau „Întreabă” sub mesajul meu despre ea.
+notice-approval_escalated = ⚠️ Solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }) așteaptă aprobarea de prea mult timp: niciun răspuns de la { $names }, nici după o reamintire.
+notice-approver_unreachable = ⚠️ <b>{ $actor }</b> trebuie să-ți aprobe solicitarea <b>#{ $id }</b>, dar nu poate primi mesajele mele (nu a pornit niciodată botul sau l-a blocat). Te rog să-i ceri să deschidă un chat cu mine și să apese /start.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> trebuie să aprobe solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }), dar nu poate primi mesajele mele (nu a pornit niciodată botul sau l-a blocat). Cere-i să deschidă un chat cu mine și să apese /start sau schimbă aprobatorii.
+
+## [notice.rating_told]
+notice-rating_told-rated = ⭐ { $actor } a notat #{ $id } „{ $type }” cu { $stars }
+notice-rating_told-rated_comment = ⭐ { $actor } a notat #{ $id } „{ $type }” cu { $stars }: { $text }
+
+## [notice.org_reload]
+notice-org_reload-done = 🔄 Fișierul organizației a fost reîncărcat ({ $source }): acum e în vigoare versiunea { $version }. Solicitările noi urmează noile reguli; cele deschise își păstrează termenele.
+notice-org_reload-refused =
+    ⚠️ Fișierul organizației nu a fost reîncărcat ({ $source }); rămâne în vigoare versiunea { $version }.
+    <code>{ $error }</code>
+
+## [prompt]
+prompt-decline = { $actor }, răspunde la acest mesaj cu motivul pentru care nu aprobi <b>#{ $id }</b>.
+prompt-ask = { $actor }, răspunde la acest mesaj cu întrebarea ta pentru solicitantul <b>#{ $id }</b>.
+
+## [press]
+press-approved = #{ $id } a fost aprobată și merge la departament.
+
+## [did]
+did-approve = aprobat
+did-decline = respins
+did-question = pus o întrebare despre
+
+## [relay]
+relay-sent_approver = ✉️ Transmis aprobatorului solicitării #{ $id }.
+
+## [stats]
+stats-approvals = ✋ Aprobări cerute: { $count } · respinse { $declined } · median până la aprobare { $p50 }
+
+## [stats.low_ratings]
+stats-low_ratings-title = 👎 <b>Cele mai recente note mici</b> (3 sau mai puțin):
+stats-low_ratings-line = • /show_{ $id } { $stars } { $rater }
+stats-low_ratings-comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+
+## [show.did]
+show-did-approve = a aprobat-o
+show-did-decline = a respins-o
+show-did-question = a întrebat solicitantul
+
+## [weekly]
+weekly-title = 📅 <b>{ $department }</b> · săptămâna { $first }–{ $last }
+weekly-columns = <i>săptămâna aceasta · cea dinainte</i>
+weekly-created = Create: { $this } · { $before }
+weekly-done = Finalizate: { $this } · { $before }
+weekly-sla_response = ✅ SLA de preluare respectat: { $this } · { $before }
+weekly-sla_resolve = ✅ SLA de rezolvare respectat: { $this } · { $before }
+weekly-csat = ⭐ CSAT: { $this } · { $before }
+weekly-csat_value = { $csat } din { $count } { $count ->
+        [one] notă
+        [few] note
+       *[other] de note
+    }
+weekly-take = ⏱ Timp median până la preluare: { $this } · { $before }
+weekly-finish = ⏱ Timp median până la finalizare: { $this } · { $before }
+weekly-none = —
+weekly-breached = 🚨 <b>Cu termenul depășit acum</b>: { $count }
+weekly-breached_line = • /show_{ $id } { $type } · { $status } · termen { $due }
+weekly-stuck = 🐢 <b>Blocate</b> (nicio mișcare de { $stale }): { $count }
+weekly-stuck_line = • /show_{ $id } { $type } · { $status } · ultima mișcare { $at }
+weekly-load = 👥 <b>Solicitări deschise pe persoană</b>:
+weekly-load_line = • { $name }: { $count }
+weekly-no_load = • nimeni nu are solicitări deschise
+weekly-lowest = 👎 <b>Cele mai mici note</b> ale săptămânii:
+weekly-rating_line = • /show_{ $id } { $stars } { $rater }
+weekly-rating_comment = • /show_{ $id } { $stars } { $rater }: „{ $comment }”
+weekly-no_ratings = • nicio notă săptămâna aceasta
+weekly-chart_title = { $department } · { $first }–{ $last }
+
+## [approval]
+approval-title = ⏳ <b>#{ $id }</b> · { $type } — necesită aprobare
+approval-waiting = Aprob-o, respinge-o (cu un motiv) sau pune-i o întrebare solicitantului.
+approval-approved_by = ✅ Aprobată de <b>{ $actor }</b> la { $when }.
+approval-declined_by = 🚫 Respinsă de <b>{ $actor }</b> la { $when }.
+approval-show_approvers = Aprobatori: { $names }

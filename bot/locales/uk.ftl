@@ -578,3 +578,107 @@ away-to_deputy = З { $starts } ваші відкриті заявки пере�
 away-to_queue = З { $starts } ваші відкриті заявки повернуться в чергу.
 away-back = 👋 З поверненням: вам знову призначають заявки.
 away-not_away = Відсутність у вас не позначено.
+
+## [button]
+button-approve = ✅ Погодити
+button-decline = ⛔ Відхилити
+button-question = ❓ Запитати
+
+## [status]
+status-approval = ⏳ чекає на погодження
+status-declined = 🚫 не погоджена
+
+## [notice]
+notice-approval_submitted = ⏳ Заявку <b>#{ $id }</b> «{ $type }» до відділу <b>{ $department }</b> спершу потрібно погодити. Погоджує: { $names }. Я повідомлю, щойно буде рішення.
+notice-approval_question =
+    ❓ <b>{ $actor }</b> погоджує вашу заявку <b>#{ $id }</b> «{ $type }» і запитує:
+    { $text }
+
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
+notice-approved = ✅ Вашу заявку <b>#{ $id }</b> «{ $type }» погоджено (<b>{ $actor }</b>); тепер вона у відділі <b>{ $department }</b>.
+notice-watch_approved = ✅ Заявку <b>#{ $id }</b> «{ $type }» погоджено (<b>{ $actor }</b>); тепер вона у відділі <b>{ $department }</b>.
+notice-declined =
+    🚫 Вашу заявку <b>#{ $id }</b> «{ $type }» не погоджено (<b>{ $actor }</b>).
+    Причина: { $text }
+notice-watch_declined =
+    🚫 Заявку <b>#{ $id }</b> «{ $type }» не погоджено (<b>{ $actor }</b>).
+    Причина: { $text }
+notice-approval_remind = ⏰ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) досі чекає на ваше рішення: натисніть «Погодити», «Відхилити» або «Запитати» під моїм повідомленням про неї.
+notice-approval_escalated = ⚠️ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) надто довго чекає на погодження: відповіді від { $names } немає навіть після нагадування.
+notice-approver_unreachable = ⚠️ <b>{ $actor }</b> має погодити вашу заявку <b>#{ $id }</b>, але не отримує моїх повідомлень (бота не запущено або заблоковано). Будь ласка, попросіть цю людину відкрити чат зі мною й натиснути /start.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> має погодити заявку <b>#{ $id }</b> «{ $type }» ({ $department }), але не отримує моїх повідомлень (бота не запущено або заблоковано). Попросіть цю людину відкрити чат зі мною й натиснути /start або змініть тих, хто погоджує.
+
+## [notice.rating_told]
+notice-rating_told-rated = ⭐ Оцінка від { $actor } за #{ $id } «{ $type }»: { $stars }
+notice-rating_told-rated_comment = ⭐ Оцінка від { $actor } за #{ $id } «{ $type }»: { $stars } — { $text }
+
+## [notice.org_reload]
+notice-org_reload-done = 🔄 Файл організації перезавантажено ({ $source }): тепер діє версія { $version }. Нові заявки створюються за нею; відкриті зберігають свої терміни.
+notice-org_reload-refused =
+    ⚠️ Файл організації не перезавантажено ({ $source }); і далі діє версія { $version }.
+    <code>{ $error }</code>
+
+## [prompt]
+prompt-decline = { $actor }, дайте відповідь на це повідомлення й вкажіть, чому заявку <b>#{ $id }</b> не погоджено.
+prompt-ask = { $actor }, дайте відповідь на це повідомлення й напишіть запитання заявникові щодо заявки <b>#{ $id }</b>.
+
+## [press]
+press-approved = Заявку #{ $id } погоджено й передано до відділу.
+
+## [did]
+did-approve = погоджено
+did-decline = відхилено
+did-question = відправлено на уточнення
+
+## [relay]
+relay-sent_approver = ✉️ Передано тому, хто погоджує заявку #{ $id }.
+
+## [stats]
+stats-approvals = ✋ Запитів на погодження: { $count } · відхилено { $declined } · медіана до погодження { $p50 }
+
+## [stats.low_ratings]
+stats-low_ratings-title = 👎 <b>Останні низькі оцінки</b> (3 і нижче):
+stats-low_ratings-line = • /show_{ $id } { $stars } { $rater }
+stats-low_ratings-comment = • /show_{ $id } { $stars } { $rater }: «{ $comment }»
+
+## [show.did]
+show-did-approve = погоджено
+show-did-decline = не погоджено
+show-did-question = поставлено запитання заявникові
+
+## [weekly]
+weekly-title = 📅 <b>{ $department }</b> · тиждень { $first }–{ $last }
+weekly-columns = <i>цей тиждень · попередній</i>
+weekly-created = Створено: { $this } · { $before }
+weekly-done = Виконано: { $this } · { $before }
+weekly-sla_response = ✅ SLA реакції дотримано: { $this } · { $before }
+weekly-sla_resolve = ✅ SLA виконання дотримано: { $this } · { $before }
+weekly-csat = ⭐ CSAT: { $this } · { $before }
+weekly-csat_value = { $csat } з { $count } { $count ->
+        [one] оцінки
+        [few] оцінок
+        [many] оцінок
+       *[other] оцінки
+    }
+weekly-take = ⏱ Медіана часу до взяття: { $this } · { $before }
+weekly-finish = ⏱ Медіана часу виконання: { $this } · { $before }
+weekly-none = —
+weekly-breached = 🚨 <b>Прострочені зараз</b>: { $count }
+weekly-breached_line = • /show_{ $id } { $type } · { $status } · термін минув { $due }
+weekly-stuck = 🐢 <b>Завислі</b> (без руху довше ніж { $stale }): { $count }
+weekly-stuck_line = • /show_{ $id } { $type } · { $status } · без руху з { $at }
+weekly-load = 👥 <b>Поточне навантаження</b>:
+weekly-load_line = • { $name }: { $count }
+weekly-no_load = • відкритих заявок немає ні в кого
+weekly-lowest = 👎 <b>Найнижчі оцінки</b> тижня:
+weekly-rating_line = • /show_{ $id } { $stars } { $rater }
+weekly-rating_comment = • /show_{ $id } { $stars } { $rater }: «{ $comment }»
+weekly-no_ratings = • оцінок за тиждень немає
+weekly-chart_title = { $department } · { $first }–{ $last }
+
+## [approval]
+approval-title = ⏳ <b>#{ $id }</b> · { $type } — потрібне погодження
+approval-waiting = Погодьте, відхиліть (із причиною) або поставте запитання заявникові.
+approval-approved_by = ✅ Погоджено: <b>{ $actor }</b>, { $when }.
+approval-declined_by = 🚫 Не погоджено: <b>{ $actor }</b>, { $when }.
+approval-show_approvers = Хто погоджує: { $names }

@@ -84,7 +84,7 @@ async def test_digest_on_the_first_working_moment_once_with_exact_figures(emu, b
     # 10:00), #untaken breached both
     assert "✅ Response SLA met: 67% · 100%\n" in text
     assert "✅ Resolution SLA met: 33% · 100%\n" in text
-    assert "⭐ CSAT: 0% of 1 · 100% of 1\n" in text
+    assert "⭐ CSAT: 0% from 1 rating · 100% from 1 rating\n" in text
     assert "⏱ Median time to take: 30m · 15m\n" in text
     assert "⏱ Median time to finish: 2h 30m · 1h\n" in text  # from filing to Done
     assert "🚨 Breached now: 2\n" in text
@@ -161,7 +161,7 @@ async def test_the_digest_in_russian(emu, bot, clock):
     assert text.startswith("📅 IT · неделя 23.11–29.11\nэта неделя · прошлая\n")
     assert "Создано: 3 · 1\n" in text
     assert "✅ SLA реакции соблюдён: 67% · 100%\n" in text
-    assert "⭐ CSAT: 0% из 1 · 100% из 1\n" in text
+    assert "⭐ CSAT: 0% по 1 оценке · 100% по 1 оценке\n" in text
     assert "⏱ Медиана до взятия: 30 мин · 15 мин\n" in text
     assert "🚨 Просрочены сейчас: 2\n" in text
     assert "👥 Открытая нагрузка:\n• Egor Executor: 1\n" in text
