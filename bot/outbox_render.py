@@ -126,7 +126,7 @@ class OutboxRenderer:
 
     async def _weekly(self, d: Delivery, payload: Weekly) -> None:
         """The managers' week: its texts, then the chart of the two weeks (the last part)."""
-        week = await weekly.figures(self.svc, payload)
+        week = await weekly.figures(self.svc, payload, d.item.created_at)
         texts = weekly_texts(d.lang, self.svc.org, week)
         await self._texts(d, texts, None, None, "notice")
         if d.parts_done > len(texts):

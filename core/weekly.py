@@ -37,9 +37,14 @@ from db.statuses import Status
 
 LISTED = 20  # breached and stuck requests listed per digest, then "… and N more"
 LOWEST = 3
-# when the scan first looked for a digest: a week due before it is not sent (a bot
-# installed on a Wednesday starts with next Monday's, not with a digest at once)
+# when the scan first looked for a digest on this schedule: a week due before it is not
+# sent (a bot installed on a Wednesday starts with next Monday's, not with a digest at
+# once; a schedule changed from Monday to Wednesday starts with the next Wednesday)
 FIRST_SCAN = "weekly:first_scan"
+
+
+def first_scan_key(org: OrgConfig) -> str:
+    return f"{FIRST_SCAN}:{org.reports.weekly}"
 
 
 def nominal_moment(org: OrgConfig, day: date) -> datetime:
@@ -66,6 +71,20 @@ def nominal_day(org: OrgConfig, now: datetime) -> tuple[date, datetime] | None:
     return day, org.work_calendar.next_working_instant(moment)
 
 
+def owed_days(org: OrgConfig, now: datetime) -> list[tuple[date, datetime]]:
+    """The latest two ``weekly`` moments at or before ``now`` whose digests are due:
+    a holiday week can push a digest past the next nominal moment (Monday 5 January
+    is due on Monday 12 January, with that week's own), and neither may be lost."""
+    latest = nominal_day(org, now)
+    if latest is None:
+        return []
+    day = latest[0]
+    earlier = day - timedelta(days=7)
+    candidates = [(earlier, org.work_calendar.next_working_instant(
+        nominal_moment(org, earlier))), latest]
+    return [(d, due) for d, due in candidates if due <= now]
+
+
 def week_end(org: OrgConfig, day: date) -> datetime:
     """The end of the week a digest of ``day`` reports: that day's local midnight."""
     return datetime.combine(day, time(0), ZoneInfo(org.organization.timezone)).astimezone(UTC)
@@ -76,40 +95,41 @@ def mark_key(department: str, day: date) -> str:
 
 
 async def owe(svc: Services) -> int:
-    """Owe this week's digests that are due and not yet owed; how many messages."""
+    """Owe the digests that are due and not yet owed; how many messages."""
     now = svc.clock.now()
-    due = nominal_day(svc.org, now)
-    if due is None:
+    org = svc.org
+    if org.reports.weekly_at is None:
         return 0
-    day = due[0]
-    keys = {d.key: mark_key(d.key, day) for d in svc.org.departments if d.managers}
+    first_scan = first_scan_key(org)
+    days = owed_days(org, now)
+    keys = {(d.key, day): mark_key(d.key, day) for d in org.departments if d.managers
+            for day, _ in days}
     async with svc.db.reading() as session:  # most scans find this week's sent already
         marks: dict[str, datetime] = {key: at for key, at in await session.execute(
             select(ScheduleMark.key, ScheduleMark.at)
-            .where(ScheduleMark.key.in_([*keys.values(), FIRST_SCAN])))}
-    if FIRST_SCAN not in marks:
+            .where(ScheduleMark.key.in_([*keys.values(), first_scan])))}
+    if first_scan not in marks:
         async with svc.db.transaction() as session:
             await session.execute(insert_ignore(session, ScheduleMark).values(
-                key=FIRST_SCAN, at=now))
-            marks[FIRST_SCAN] = await session.scalar(
-                select(ScheduleMark.at).where(ScheduleMark.key == FIRST_SCAN)) or now
-    if now < due[1] or not keys:
-        return 0
-    if nominal_moment(svc.org, day) < marks[FIRST_SCAN]:
-        return 0  # a week that ended before the bot first looked: the next one is the first
-    done = set(marks)
+                key=first_scan, at=now))
+            marks[first_scan] = await session.scalar(
+                select(ScheduleMark.at).where(ScheduleMark.key == first_scan)) or now
     owed = 0
-    for department in svc.org.departments:
-        if department.key not in keys or keys[department.key] in done:
-            continue
-        async with svc.db.transaction() as session:
-            claimed = await session.execute(
-                insert_ignore(session, ScheduleMark).values(key=keys[department.key], at=now))
-            if claimed.rowcount != 1:  # type: ignore[attr-defined]
-                continue  # owed already, by this instance before a restart or another one
-            payload = Weekly(department.key, day.isoformat())
-            await owe_weekly(session, now, [(m, payload) for m in department.managers])
-            owed += len(department.managers)
+    for day, _ in days:
+        if nominal_moment(org, day) < marks[first_scan]:
+            continue  # a week that ended before the bot first looked: the next is the first
+        for department in org.departments:
+            key = keys.get((department.key, day))
+            if key is None or key in marks:
+                continue
+            async with svc.db.transaction() as session:
+                claimed = await session.execute(
+                    insert_ignore(session, ScheduleMark).values(key=key, at=now))
+                if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                    continue  # owed already, by this instance before a restart or another
+                payload = Weekly(department.key, day.isoformat())
+                await owe_weekly(session, now, [(m, payload) for m in department.managers])
+                owed += len(department.managers)
     return owed
 
 
@@ -129,19 +149,22 @@ class WeekFigures:
     people: dict[int, User]  # executors and raters named
 
 
-async def figures(svc: Services, payload: Weekly) -> WeekFigures:
-    """The digest's figures: the /stats figures of the two weeks (db/stats.collect
-    with an end), read in one transaction."""
-    now = svc.clock.now()
+async def figures(svc: Services, payload: Weekly, now: datetime) -> WeekFigures:
+    """The digest's figures as of ``now`` (when it was owed: every attempt to send it
+    renders the same parts): the /stats figures of the two weeks (db/stats.collect
+    between local midnights), read in one transaction."""
     day = date.fromisoformat(payload.day)
     end = week_end(svc.org, day)
+    start = week_end(svc.org, day - timedelta(days=7))
+    start_before = week_end(svc.org, day - timedelta(days=14))
     key = payload.department
     stale = stale_since(svc.org, now)
     zone = ZoneInfo(svc.org.organization.timezone)
     async with svc.db.reading() as session:
-        this = (await stats.collect(session, now, 7, [key], stale, until=end)).departments[0]
-        before = (await stats.collect(session, now, 7, [key], stale,
-                                      until=end - timedelta(days=7))).departments[0]
+        this = (await stats.collect(session, now, 7, [key], stale, until=end,
+                                    since=start)).departments[0]
+        before = (await stats.collect(session, now, 7, [key], stale, until=start,
+                                      since=start_before)).departments[0]
         missed = case((Request.status == Status.NEW.value, Request.response_due_at),
                       else_=Request.resolve_due_at)
         breached, breached_total = await stats.open_lines(
@@ -149,8 +172,7 @@ async def figures(svc: Services, payload: Weekly) -> WeekFigures:
         stuck, stuck_total = await stats.open_lines(
             session, key, Request.last_event_at < stale, Request.last_event_at,
             Request.last_event_at, LISTED)
-        lowest = await stats.rating_lines(session, [key], stats.Period(end - timedelta(days=7),
-                                                                       end),
+        lowest = await stats.rating_lines(session, [key], stats.Period(start, end),
                                           limit=LOWEST, lowest=True)
         chart = await stats.series(session, zone, now, 14, [key], until=end)
         named = {e.user_id for e in this.executors} | {r.rater_id for r in lowest}

@@ -715,7 +715,8 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
             now >= rating_expires_at(request.done_at, svc.org))
         if request.status not in (Status.ON_REVIEW, Status.CLOSED) or expired:
             return Outcome(request, Refusal.WRONG_STATE)
-        await requests.set_rating(session, request, score, press.actor_id, now)
+        if not await requests.set_rating(session, request, score, press.actor_id, now):
+            return Outcome(request)  # the same star again: nothing new to record or tell
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
         _tell_assignee(session, now, request, press.actor_id, "rating_told.rated", score=score)
         await refresh_card(session, now, request)

@@ -238,15 +238,19 @@ async def get_rating(session: AsyncSession, request_id: int) -> Rating | None:
 
 async def set_rating(
     session: AsyncSession, request: Request, score: int, rater_id: int, now: datetime,
-) -> None:
-    """The rating keeps the request's department and assignee: /stats needs no join."""
+) -> bool:
+    """The rating keeps the request's department and assignee: /stats needs no join.
+    False when it is the score given already (a second tap on the same star)."""
     rating = await session.get(Rating, request.id)
     if rating is None:
         session.add(Rating(request_id=request.id, score=score, rater_id=rater_id,
                            assignee_id=request.assignee_id,
                            department_key=request.department_key, rated_at=now))
+    elif rating.score == score:
+        return False
     else:
         rating.score, rating.rated_at = score, now
+    return True
 
 
 async def set_rating_comment(session: AsyncSession, request_id: int, comment: str) -> bool:

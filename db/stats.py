@@ -183,11 +183,14 @@ class Period(NamedTuple):
 
 
 async def collect(session: AsyncSession, now: datetime, days: int, departments: list[str],
-                  stale_since: datetime, until: datetime | None = None) -> StatsReport:
+                  stale_since: datetime, until: datetime | None = None,
+                  since: datetime | None = None) -> StatsReport:
     """The figures of the last ``days`` days (or of the ``days`` before ``until``, for
-    the managers' week); open requests with no event since ``stale_since`` count as
-    stuck, and the open ones and the executors' load are those of ``now``."""
-    period = Period((until or now) - timedelta(days=days), until)
+    the managers' week, from ``since`` when given: a local midnight, so a week with a
+    clock change is still Monday to Monday); open requests with no event since
+    ``stale_since`` count as stuck, and the open ones and the executors' load are those
+    of ``now``."""
+    period = Period(since or (until or now) - timedelta(days=days), until)
     since = period.since
     in_scope = Request.department_key.in_(departments)
 

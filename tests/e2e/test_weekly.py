@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.harness import BotUnderTest
-from db.models import OutboxMessage, ScheduleMark
+from db.models import OutboxMessage, RequestEvent, ScheduleMark
 from tests.conftest import ADMIN, EXECUTOR, REQUESTER, example_org
 from tests.e2e.flows import bind, card, file_access_request, last, press, say
 
@@ -218,8 +218,8 @@ async def test_long_lists_stop_at_twenty_and_say_how_many_more(emu, bot, clock):
     from core.intake import create_request
 
     await say(emu, bot, ADMIN, "/start")
-    clock.set(at(11, 30, 9))
-    await bot.scan()  # the first scan: the week of 30.11 is the first digest
+    clock.set(at(12, 1, 9))
+    await bot.scan()  # the holiday Monday's digest (of an empty week), on Tuesday
     it = bot.svc.org.department("it")
     for _ in range(25):
         async with bot.svc.db.transaction() as session:
@@ -233,3 +233,21 @@ async def test_long_lists_stop_at_twenty_and_say_how_many_more(emu, bot, clock):
     assert text.count("· was due") == 20
     assert text.count("… and 5 more") == 2  # breached and stuck
     assert all(len(m.text) <= 4096 for m in emu.bot_messages(ADMIN))
+
+
+async def test_a_double_tap_on_a_star_tells_the_executor_once(emu, bot):
+    await say(emu, bot, EXECUTOR, "/start")
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    await press(emu, bot, EXECUTOR, card(emu, number), "✅ Done")
+    review = last(emu, REQUESTER)
+    for _ in range(2):  # both taps leave before the stars are taken away
+        emu.users[REQUESTER].press(review, "4")
+    await bot.settle()
+    told = [m.text for m in emu.bot_messages(EXECUTOR) if "rated #" in m.text]
+    assert told == [f"⭐ Rita Requester rated #{number} «Access to a system» ★★★★☆"]
+    async with bot.svc.db.reading() as session:
+        events = (await session.execute(select(RequestEvent.kind).where(
+            RequestEvent.request_id == number, RequestEvent.kind == "rated"))).all()
+    assert len(events) == 1
