@@ -115,7 +115,21 @@ async def follow(svc: Services) -> bool:
 
 async def start(svc: Services, text: str, source: str) -> Recorded:
     """An instance starts with the file it read: stored as the newest version when it
-    differs (a start is a reload), then run."""
+    is new (a start is a reload), then run. A file that was an earlier version is not
+    stored again: a host restarted with an old copy must not take every instance back
+    (`baton reload` there does it on purpose)."""
+    async with svc.db.reading() as session:
+        last = await newest(session)
+        earlier = None if last is None or last.digest == digest(text) else (
+            await session.scalars(select(OrgVersion.id).where(
+                OrgVersion.digest == digest(text), OrgVersion.error.is_(None))
+                .order_by(OrgVersion.id.desc()).limit(1))).first()
+    if earlier is not None:
+        log.warning("the organisation file here is version %s, older than the one running; "
+                    "the newest runs (`baton reload` makes this file the running one)",
+                    earlier)
+        await follow(svc)
+        return Recorded(svc.org_version, False)
     recorded = await record(svc.db, svc.clock.now(), text, None, source,
                             svc.org.organization.admins)
     await follow(svc)

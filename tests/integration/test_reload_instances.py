@@ -70,6 +70,32 @@ async def test_two_instances_pick_a_reload_up_and_say_so(database_url, tmp_path)
         await two.db.dispose()
 
 
+async def test_a_restart_with_an_older_copy_does_not_take_everyone_back(database_url,
+                                                                        tmp_path):
+    await upgrade(database_url)
+    clock = FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))
+    one = Services(Database(database_url), parse_org_text(V1, "org.toml"), clock)
+    try:
+        first = await org_versions.start(one, V1, "start of one")
+        path = tmp_path / "org.toml"
+        path.write_text(V2, encoding="utf-8")
+        second, _ = await org_versions.reload_stored(one.db, clock.now(), path, "baton reload")
+        # another host, still with version 1 on its disk, restarts
+        late = Services(Database(database_url), parse_org_text(V1, "org.toml"), clock)
+        try:
+            recorded = await org_versions.start(late, V1, "start of late")
+            assert not recorded.new and recorded.version == second.version
+            assert late.org.department("it").request_type("access").name == \
+                "Access to any system"
+        finally:
+            await late.db.dispose()
+        async with one.db.reading() as session:
+            assert (await org_versions.newest(session)).id == second.version
+        assert first.version < second.version
+    finally:
+        await one.db.dispose()
+
+
 async def test_a_wrong_file_sent_to_both_at_once_is_refused_once(database_url, tmp_path):
     await upgrade(database_url)
     clock = FakeClock(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))
