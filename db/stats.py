@@ -67,6 +67,9 @@ from db.statuses import OPEN_STATUSES, Status
 
 OPEN = [s.value for s in OPEN_STATUSES]
 RUNNING = [Status.NEW.value, Status.IN_PROGRESS.value]  # clocks that can breach while open
+# a request awaiting approval, or declined, never reached its department: not "created"
+# there, nor a flow between departments (the approvals line counts them)
+_RECEIVED = Request.status.not_in((Status.APPROVAL.value, Status.DECLINED.value))
 # one scalar subquery per wanted rank, this many to a SELECT (PostgreSQL allows 1664
 # columns, SQLite 2000)
 RANKS_PER_STATEMENT = 250
@@ -273,7 +276,7 @@ async def collect(session: AsyncSession, now: datetime, days: int, departments: 
         ))
     flows = [Flow(source, target, count) for target, source, count in await session.execute(
         select(Request.department_key, Request.requester_department, func.count())
-        .where(in_scope, period.holds(Request.created_at))
+        .where(in_scope, period.holds(Request.created_at), _RECEIVED)
         .group_by(Request.department_key, Request.requester_department)
         .order_by(func.count().desc()))]
     return StatsReport(days, report, flows)
@@ -303,7 +306,7 @@ async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], period: P
                   cancelled)
             for key, created, response_met, response_missed, resolve_met, resolve_missed,
             cancelled in await session.execute(
-                select(Request.department_key, func.count(),
+                select(Request.department_key, func.count().filter(_RECEIVED),
                        func.count().filter(Request.response_met.is_(True)),
                        func.count().filter(response_breached),
                        func.count().filter(Request.resolve_met.is_(True)),
@@ -474,7 +477,7 @@ async def series(session: AsyncSession, zone: ZoneInfo, now: datetime, days: int
     starts = day_starts(session, zone, now, dates)
     parameters = len(departments) + 3  # per day: the departments and its two bounds
     filed = await _per_day(session, Request.created_at, [
-        func.count(),
+        func.count().filter(_RECEIVED),
         func.count().filter(Request.response_met.is_(True)), func.count(Request.response_met),
         func.count().filter(Request.resolve_met.is_(True)), func.count(Request.resolve_met),
     ], in_scope, since, starts, parameters)

@@ -302,6 +302,8 @@ async def test_stats_count_approvals_asked_declined_and_the_median_wait(emu, bot
     await say(emu, bot, ADMIN, "/stats 7 it")
     it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
     assert "✋ Approvals asked: 5 · declined 1 · median time to approve 1h" in it, it
+    # the declined one and the one still waiting never reached IT: not created there
+    assert "Created 3 · taken 0 · done 0 · cancelled 0" in it, it
     async with bot.svc.db.reading() as session:
         waited = sorted(await session.scalars(
             select(Request.approval_work_s).where(Request.approval_work_s.is_not(None))))
