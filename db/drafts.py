@@ -28,6 +28,7 @@ async def save_draft(session: AsyncSession, draft: FormDraft, now: datetime) -> 
                 type_key=draft.type_key,
                 stage=draft.stage,
                 field_index=draft.field_index,
+                field_key=draft.field_key,
                 answers=draft.answers,
                 priority=draft.priority,
                 earlier=draft.earlier,

@@ -262,6 +262,8 @@ class FormDraft(Base):
     # "department" | "type" | "field" | "priority" | "summary"
     stage: Mapped[str] = mapped_column(String(16))
     field_index: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # the key of the field asked: a reload that moved it finds it again (engine.realign)
+    field_key: Mapped[str | None] = mapped_column(String(32))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     priority: Mapped[str | None] = mapped_column(String(8))
     version: Mapped[int] = mapped_column(Integer, default=0)

@@ -43,6 +43,7 @@ class DraftState:
     earlier: dict[str, Any] | None = None
     # the people to keep informed: [{"id": user id, "name": str}]
     watchers: list[dict[str, Any]] = field(default_factory=list)
+    field_key: str | None = None  # the key of the field at field_index (see realign)
 
 
 @dataclass(frozen=True)
@@ -218,14 +219,17 @@ def back(org: OrgConfig, state: DraftState) -> None:
         if request_type.ask_priority:
             state.stage = "priority"
         elif request_type.fields:
-            state.stage, state.field_index = "field", len(request_type.fields) - 1
+            _at(state, request_type, len(request_type.fields) - 1)
         else:
             state.stage = "type"
     elif state.stage == "priority":
-        fields = type_of(org, state).fields
-        state.stage, state.field_index = ("field", len(fields) - 1) if fields else ("type", 0)
+        request_type = type_of(org, state)
+        if request_type.fields:
+            _at(state, request_type, len(request_type.fields) - 1)
+        else:
+            state.stage, state.field_index = "type", 0
     elif state.stage == "field" and state.field_index > 0:
-        state.field_index -= 1
+        _at(state, type_of(org, state), state.field_index - 1)
     elif state.stage == "field":
         state.stage = "type"
     elif state.stage == "type" and len(org.departments) > 1:
@@ -252,17 +256,63 @@ def _choose_department(org: OrgConfig, state: DraftState, department: Department
 
 
 def _choose_type(state: DraftState, request_type: RequestType) -> None:
-    state.type_key, state.answers, state.field_index = request_type.key, {}, 0
+    state.type_key, state.answers = request_type.key, {}
     if request_type.fields:
-        state.stage = "field"
+        _at(state, request_type, 0)
     else:
+        state.field_index = 0
         _after_field(state, request_type)
 
 
-def _after_field(state: DraftState, request_type: RequestType) -> None:
-    if state.stage == "field" and state.field_index + 1 < len(request_type.fields):
-        state.field_index += 1
+def _at(state: DraftState, request_type: RequestType, index: int) -> None:
+    """Ask the field at ``index`` (its key kept beside it)."""
+    state.stage, state.field_index = "field", index
+    state.field_key = request_type.fields[index].key
+
+
+def realign(org: OrgConfig, state: DraftState) -> None:
+    """Put a draft back in step with the organisation file that runs now, which may
+    have been reloaded under it: the field asked is found by its key wherever it moved
+    (else the first one not answered), and a required field added before the point
+    reached is asked before the form goes on. A department or type that is gone is left
+    to the callers (FormBroken, as after a restart)."""
+    if state.stage not in ("field", "priority", "watchers", "summary"):
         return
+    try:
+        request_type = type_of(org, state)
+    except FormBroken:
+        return
+    fields = request_type.fields
+    if state.stage == "field" and fields:
+        here = state.field_index < len(fields) and (
+            state.field_key is None or fields[state.field_index].key == state.field_key)
+        if not here:
+            moved = next((i for i, f in enumerate(fields) if f.key == state.field_key), None)
+            if moved is None:
+                moved = next((i for i, f in enumerate(fields) if f.key not in state.answers),
+                             len(fields) - 1)
+            _at(state, request_type, moved)
+        state.field_key = fields[state.field_index].key
+    elif state.stage == "field":  # every field was removed: on to what follows them
+        state.field_index = 0
+        _after_field(state, request_type)
+    reached = state.field_index if state.stage == "field" else len(fields)
+    missing = next((i for i, f in enumerate(fields[:reached])
+                    if f.required and f.key not in state.answers), None)
+    if missing is not None:
+        _at(state, request_type, missing)
+
+
+def _after_field(state: DraftState, request_type: RequestType) -> None:
+    """On to the next field not answered yet (after Back, or after a field a reload
+    added, the form returns to where it was), then to the priority."""
+    fields = request_type.fields
+    if state.stage == "field":
+        following = next((i for i in range(state.field_index + 1, len(fields))
+                          if fields[i].key not in state.answers), None)
+        if following is not None:
+            _at(state, request_type, following)
+            return
     if request_type.ask_priority:
         state.stage = "priority"
     else:

@@ -22,10 +22,14 @@ from db.requests import get_request
 from db.updates import first_time
 
 
-def _state(draft: FormDraft) -> DraftState:
-    return DraftState(draft.stage, draft.department_key, draft.type_key, draft.field_index,
-                      dict(draft.answers or {}), draft.priority, draft.earlier,
-                      list(draft.watchers or []))
+def _state(draft: FormDraft, org: OrgConfig) -> DraftState:
+    """The draft as the engine's state, realigned with the organisation file that runs
+    now (a reload may have moved, added or removed its fields)."""
+    state = DraftState(draft.stage, draft.department_key, draft.type_key, draft.field_index,
+                       dict(draft.answers or {}), draft.priority, draft.earlier,
+                       list(draft.watchers or []), draft.field_key)
+    engine.realign(org, state)
+    return state
 
 
 def _apply(draft: FormDraft, state: DraftState) -> None:
@@ -34,6 +38,7 @@ def _apply(draft: FormDraft, state: DraftState) -> None:
     draft.field_index, draft.answers, draft.priority = (
         state.field_index, state.answers, state.priority)
     draft.earlier, draft.watchers = state.earlier, state.watchers
+    draft.field_key = state.field_key
 
 
 def _today(svc: Services) -> date:
@@ -72,7 +77,7 @@ async def open_form(svc: Services, user_id: int) -> tuple[DraftState, bool]:
         # a new form ends any typed answer the bot was waiting for (a rating comment)
         await drafts.clear_pending(session, user_id, user_id)
         draft = await drafts.get_draft(session, user_id)
-        if draft is not None and usable(svc.org, state := _state(draft)):
+        if draft is not None and usable(svc.org, state := _state(draft, svc.org)):
             return state, True
         state = engine.start(svc.org)
         await drafts.replace_draft(session, user_id, state.stage, svc.clock.now(),
@@ -137,7 +142,7 @@ async def answer_form(svc: Services, user_id: int, update_id: int | None, given:
         draft = await drafts.get_draft(session, user_id)
         if draft is None:
             return Answered(None, redelivered)
-        state = _state(draft)
+        state = _state(draft, svc.org)
         stale = not redelivered and expected is not None and (state.stage != expected[0] or (
             expected[1] is not None and state.field_index != expected[1]))
         if redelivered or stale:
@@ -168,13 +173,22 @@ def _others(given: FormInput, user_id: int) -> FormInput:
     return replace(given, people=tuple(people))
 
 
+async def current_form(svc: Services, user_id: int) -> DraftState | None:
+    """The open form where it stands now; None when none is open (or it broke)."""
+    async with svc.db.reading() as session:
+        draft = await drafts.get_draft(session, user_id)
+        if draft is None or not usable(svc.org, state := _state(draft, svc.org)):
+            return None
+    return state
+
+
 async def step_back(svc: Services, user_id: int) -> DraftState | None:
     """The form one question back; None when no form is open."""
     async with svc.db.transaction() as session:
         draft = await drafts.get_draft(session, user_id)
         if draft is None:
             return None
-        state = _state(draft)
+        state = _state(draft, svc.org)
         engine.back(svc.org, state)
         _apply(draft, state)
         await drafts.save_draft(session, draft, svc.clock.now())
@@ -192,13 +206,17 @@ async def submit_form(svc: Services, user_id: int, found_in: str | None = None) 
             return "form.already_submitted"
         if draft.stage != "summary":
             return "form.stale"
-        state = _state(draft)
+        state = _state(draft, svc.org)
         try:
             department = engine.department_of(svc.org, state)
             request_type = engine.type_of(svc.org, state)
         except FormBroken:
             await drafts.delete_draft(session, user_id)
             return "form.broken"
+        if state.stage != "summary":  # the file now asks something more: that first
+            _apply(draft, state)
+            await drafts.save_draft(session, draft, svc.clock.now())
+            return "form.changed"
         if not await drafts.delete_draft(session, user_id, draft.version):
             return "form.already_submitted"
         answers = answers_of(svc.org, state)

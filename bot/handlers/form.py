@@ -29,6 +29,7 @@ from bot.forms.progress import (
     answer_form,
     answers_of,
     cancel_form,
+    current_form,
     open_form,
     repeat_form,
     step_back,
@@ -297,6 +298,9 @@ async def submit(update: Update, context: Context) -> None:
     refusal = await submit_form(svc, user_id, found_in=await _home_chat(context, user_id))
     if refusal is not None:  # answered after the transaction, never inside it
         await query.answer(toast(lang, refusal), show_alert=refusal == "form.broken")
+        if refusal == "form.changed" and update.effective_message is not None \
+                and (state := await current_form(svc, user_id)) is not None:
+            await _ask(update.effective_message, context, lang, state)
         return
     sender(context).wake()
     await query.answer()

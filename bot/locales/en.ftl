@@ -83,6 +83,7 @@ form-nothing_to_cancel = There is nothing to cancel. /new files a request.
 form-resumed = You have an unfinished request; let us continue where you stopped. /cancel drops it.
 form-broken = The organisation's settings changed while you were filling the form. Please start again with /new.
 form-stale = This button belongs to an earlier step.
+form-changed = The organisation's settings added a question to this form: please answer it, then send.
 form-already_submitted = This request has already been sent.
 form-private_only = Requests are filed in a private chat with me: open @{ $bot } and send /new.
 form-error_wrap = ⚠️ { $error }

@@ -83,6 +83,7 @@ form-nothing_to_cancel = Nav ko atcelt. /new iesniedz pieprasījumu.
 form-resumed = Jums ir nepabeigts pieprasījums; turpināsim, kur apstājāties. /cancel to atmet.
 form-broken = Kamēr aizpildījāt veidlapu, organizācijas iestatījumi mainījās. Lūdzu, sāciet no jauna ar /new.
 form-stale = Šī poga pieder iepriekšējam solim.
+form-changed = Organizācijas iestatījumos šai veidlapai pievienots jautājums: lūdzu, atbildiet uz to un tad nosūtiet.
 form-already_submitted = Šis pieprasījums jau ir nosūtīts.
 form-private_only = Pieprasījumus iesniedz privātā čatā ar mani: atveriet @{ $bot } un nosūtiet /new.
 form-error_wrap = ⚠️ { $error }

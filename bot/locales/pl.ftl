@@ -84,6 +84,7 @@ form-nothing_to_cancel = Nie ma czego anulować. /new tworzy zgłoszenie.
 form-resumed = Masz niedokończone zgłoszenie — kontynuujmy od miejsca, w którym przerwano. /cancel je porzuca.
 form-broken = Podczas wypełniania formularza zmieniły się ustawienia organizacji. Zacznij, proszę, od nowa: /new.
 form-stale = Ten przycisk należy do wcześniejszego kroku.
+form-changed = W ustawieniach organizacji do tego formularza doszło pytanie: odpowiedz na nie, a potem wyślij.
 form-already_submitted = To zgłoszenie zostało już wysłane.
 form-private_only = Zgłoszenia tworzy się na prywatnym czacie ze mną: otwórz @{ $bot } i wyślij /new.
 form-error_wrap = ⚠️ { $error }

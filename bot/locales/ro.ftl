@@ -84,6 +84,7 @@ form-nothing_to_cancel = Nu e nimic de anulat. /new trimite o solicitare.
 form-resumed = Ai o solicitare neterminată; continuăm de unde ai rămas. /cancel renunță la ea.
 form-broken = Setările organizației s-au schimbat cât completai formularul. Te rog să reiei cu /new.
 form-stale = Acest buton ține de un pas anterior.
+form-changed = Setările organizației au adăugat o întrebare în acest formular: răspunde la ea, apoi trimite.
 form-already_submitted = Solicitarea a fost deja trimisă.
 form-private_only = Solicitările se trimit într-un chat privat cu mine: deschide @{ $bot } și trimite /new.
 form-error_wrap = ⚠️ { $error }

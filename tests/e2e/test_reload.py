@@ -15,7 +15,16 @@ from bot.reload import reload_here
 from core.org import OrgError, load_org
 from db.models import Instance, OrgVersion, Request
 from tests.conftest import ADMIN, IT_CHAT, REQUESTER, ROOT
-from tests.e2e.flows import bind, button_texts, card, file_access_request, last, press, say
+from tests.e2e.flows import (
+    bind,
+    button_texts,
+    card,
+    file_access_request,
+    last,
+    press,
+    say,
+    skip_watchers,
+)
 
 EXAMPLE = (ROOT / "core" / "org.example.toml").read_text(encoding="utf-8").replace(
     'language = "ru"', 'language = "en"', 1)
@@ -154,3 +163,78 @@ async def test_the_poll_says_which_version_each_instance_runs(emu, bot, clock):
     [me] = rows
     assert me.id == bot.svc.instance and me.version_id == bot.svc.org_version
     assert me.seen_at == clock.now()
+
+
+COST_CENTRE = '''[[departments.request_types.fields]]
+key = "cost"
+label = "Cost centre?"
+type = "text"
+
+'''
+
+
+def with_cost_centre(text: str) -> str:
+    """IT's access type asks for a cost centre first (a required field before the rest)."""
+    first = '[[departments.request_types.fields]]\nkey = "system"'
+    return text.replace(first, COST_CENTRE + first, 1)
+
+
+async def stored_answers(bot):
+    async with bot.svc.db.reading() as session:
+        request = (await session.scalars(select(Request))).one()
+    return {a["key"]: a["value"] for a in request.answers}
+
+
+async def test_a_field_added_before_the_current_one_is_asked_and_nothing_misfiled(
+        emu, bot, org_path):
+    asked = await say(emu, bot, REQUESTER, "/new")
+    await press(emu, bot, REQUESTER, asked, "IT")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Access to a system")
+    await say(emu, bot, REQUESTER, "1C")  # "Which system?" answered; "Access level" asked
+    org_path.write_text(with_cost_centre(EXAMPLE), encoding="utf-8")
+    await reload_here(bot.app)
+    await bot.settle()
+    # the new required question comes first; the answer given is not filed under it
+    asked = await say(emu, bot, REQUESTER, "CC-42")
+    assert "Access level" in asked.text or "Cost centre" in asked.text
+    while "Needed by" not in last(emu, REQUESTER).text:
+        question = last(emu, REQUESTER).text
+        if "Cost centre" in question:
+            await say(emu, bot, REQUESTER, "CC-42")
+        elif "Access level" in question:
+            await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Write")
+        elif "Which system" in question:
+            await say(emu, bot, REQUESTER, "1C")
+        else:
+            raise AssertionError(question)
+    for button in ("Skip", "Normal"):
+        await press(emu, bot, REQUESTER, last(emu, REQUESTER), button)
+    await skip_watchers(emu, bot)
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    assert await stored_answers(bot) == {"cost": "CC-42", "system": "1C", "level": "Write",
+                                         "deadline": None}
+
+
+async def test_a_summary_waits_for_a_required_field_added_meanwhile(emu, bot, org_path):
+    asked = await say(emu, bot, REQUESTER, "/new")
+    await press(emu, bot, REQUESTER, asked, "IT")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Access to a system")
+    await say(emu, bot, REQUESTER, "1C")
+    for button in ("Write", "Skip", "Normal"):
+        await press(emu, bot, REQUESTER, last(emu, REQUESTER), button)
+    await skip_watchers(emu, bot)
+    summary = last(emu, REQUESTER)
+    assert "✅ Send" in button_texts(summary)
+    org_path.write_text(with_cost_centre(EXAMPLE), encoding="utf-8")
+    await reload_here(bot.app)
+    await bot.settle()
+    await press(emu, bot, REQUESTER, summary, "✅ Send")
+    assert "Cost centre?" in last(emu, REQUESTER).text
+    async with bot.svc.db.reading() as session:
+        assert await session.scalar(select(func.count()).select_from(Request)) == 0
+    await say(emu, bot, REQUESTER, "CC-7")  # then on, past the answers already given
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    await skip_watchers(emu, bot)
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    assert await stored_answers(bot) == {"cost": "CC-7", "system": "1C", "level": "Write",
+                                         "deadline": None}

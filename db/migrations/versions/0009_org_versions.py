@@ -1,7 +1,7 @@
 """Organisation file versions and running instances: reload without a restart
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-29 13:30:00
 
 ``org_versions`` keeps every organisation file an instance started with or was
