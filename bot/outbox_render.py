@@ -315,7 +315,9 @@ class OutboxRenderer:
             return None
         if name == "rate":
             return keyboards.rate_only(request.id)
-        if name == "closing":  # Repeat, while the request is closed or rejected
+        # Repeat, while the request is closed or rejected; Cancel request under the
+        # confirmation of one that awaits approval
+        if name in ("closing", "confirm"):
             return keyboards.notice(lang, request.id, request.status)
         cal = self.svc.org.work_calendar
         if cal.seconds(self.svc.org.rating.ask_after) > 0:

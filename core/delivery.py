@@ -47,7 +47,8 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
         elif request is not None and item.kind == ApprovalCopy.kind \
                 and request.status == Status.APPROVAL:
             # an approver the bot cannot write to: the requester and the admins are told,
-            # each time, so someone asks them to press /start (or changes the approvers)
+            # each time, so someone asks them to press /start (the approvers are fixed at
+            # Send: else the requester may cancel it and send it again)
             notify(session, now, request.requester_id, "approver_unreachable", request,
                    actor_id=item.chat_id)
             for admin in admins:

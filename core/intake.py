@@ -92,7 +92,9 @@ async def _ask_approval(session: AsyncSession, svc: Services, request: Request,
     known = await users.get_users(session, set(approvers))
     names = ", ".join(full_name(p.first_name, p.last_name) if (p := known.get(i)) is not None
                       else f"id {i}" for i in approvers)
-    notify(session, now, request.requester_id, "approval_submitted", request, names=names)
+    # with Cancel request: nobody else can end it while no approver answers
+    notify(session, now, request.requester_id, "approval_submitted", request,
+           keyboard="confirm", names=names)
     await watchers.add(session, request.id,
                        [w for w in watcher_ids if w != request.requester_id],
                        request.requester_id, now)

@@ -159,8 +159,9 @@ TRANSITIONS: dict[Action, Transition] = {
                       button=Place.NOTICE, toast="press.accepted", review="review.accepted"),
     Action.REOPEN: _t({S.ON_REVIEW}, S.IN_PROGRESS, {R.REQUESTER}, Clock.REOPEN,
                       button=Place.NOTICE, toast="press.reopened", review="review.reopened"),
-    # from /show and from the confirmation sent after Send; the reason may be skipped
-    Action.CANCEL: _t({S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE,
+    # from /show and from the confirmation sent after Send; the reason may be skipped;
+    # also while it awaits approval (nobody else can end a request no approver answers)
+    Action.CANCEL: _t({S.APPROVAL, S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE,
                       prompt="prompt.cancel", optional_reason=True,
                       button={Place.VIEW, Place.NOTICE}, toast="press.cancelled"),
     Action.AUTO_CLOSE: _t({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}, Clock.CLOSE),

@@ -19,6 +19,14 @@ from db.statuses import Status
 
 # a request awaiting approval, or declined, was never the department's: no card
 _NO_CARD = frozenset({Status.APPROVAL.value, Status.DECLINED.value})
+
+
+def reached_department(request: Request) -> bool:
+    """Whether the department ever had ``request`` (its card, its notices): not while it
+    awaits approval, nor once declined or cancelled before an approver decided."""
+    if request.status in _NO_CARD:
+        return False
+    return request.approval_asked_at is None or request.approval_decided_at is not None
 # a text relay is appended to the same person's pending relay to the same chat
 # (one message instead of many, when the chat cannot take them as fast) up to this
 MERGE_MAX_CHARS = 3500
@@ -71,7 +79,7 @@ async def refresh_card(
 ) -> bool:
     """Post or edit the request's card in a department's chat (or topic); edits
     coalesce. False when the department has no chat: the card waits for /bind."""
-    if request.status in _NO_CARD:
+    if not reached_department(request):
         return False  # the department gets it once approved
     key = department_key or request.department_key
     # a bind going on now moves the card, or this card goes to the new place

@@ -31,7 +31,14 @@ from core.lifecycle import (
     only_as_assignee,
     refusal,
 )
-from core.outgoing import approval_copy, notify, notify_group, refresh_card, relay
+from core.outgoing import (
+    approval_copy,
+    notify,
+    notify_group,
+    reached_department,
+    refresh_card,
+    relay,
+)
 from core.sweep import reschedule
 from db import approvals, drafts, executors, requests, updates, users, watchers
 from db.models import PendingInput, Rating, Request, RequestEvent, User
@@ -486,17 +493,20 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
 
 
 async def _tell(c: _Change, template: str, *, keyboard: str | None = None,
-                **args: Any) -> None:
-    await tell_requester(c.session, c.now, c.request, template, keyboard=keyboard, **args)
+                watch: str | None = None, **args: Any) -> None:
+    await tell_requester(c.session, c.now, c.request, template, keyboard=keyboard,
+                         watch=watch, **args)
 
 
 async def tell_requester(session: AsyncSession, now: datetime, request: Request, template: str,
-                         *, keyboard: str | None = None, **args: Any) -> None:
+                         *, keyboard: str | None = None, watch: str | None = None,
+                         **args: Any) -> None:
     """A notice to the requester (with its buttons) and the same news to each watcher
-    (``notice.watch_<template>``, no buttons: they are never asked to rate or decide)."""
+    (``notice.watch_<template>``, or ``watch``; no buttons: they are never asked to rate
+    or decide)."""
     notify(session, now, request.requester_id, template, request, keyboard=keyboard, **args)
     for watcher in await watchers.watchers_of(session, request.id):
-        notify(session, now, watcher, f"watch_{template}", request, **args)
+        notify(session, now, watcher, watch or f"watch_{template}", request, **args)
 
 
 async def _taken(c: _Change) -> None:
@@ -534,6 +544,16 @@ async def _rejected(c: _Change) -> None:
 
 async def _cancelled(c: _Change) -> None:
     """The requester's confirmation, the assignee (if any) and the watchers told."""
+    if not reached_department(c.request):
+        # cancelled while it awaited approval: the department never had it; each
+        # approver's copy says it was cancelled (and loses its buttons)
+        await _copies(c)
+        if c.reason:
+            await _tell(c, "cancelled_approval_reason", watch="watch_cancelled_reason",
+                        actor_id=c.actor, text=c.reason)
+        else:
+            await _tell(c, "cancelled_approval", watch="watch_cancelled", actor_id=c.actor)
+        return
     assignee = c.request.assignee_id
     if c.reason:
         await _tell(c, "cancelled_reason", actor_id=c.actor, text=c.reason)

@@ -606,7 +606,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) досі чекає на ваше рішення: натисніть «Погодити», «Відхилити» або «Запитати» під моїм повідомленням про неї.
 notice-approval_escalated = ⚠️ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) надто довго чекає на погодження: відповіді від { $names } немає навіть після нагадування.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> має погодити вашу заявку <b>#{ $id }</b>, але не отримує моїх повідомлень (бота не запущено або заблоковано). Будь ласка, попросіть цю людину відкрити чат зі мною й натиснути /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> має погодити заявку <b>#{ $id }</b> «{ $type }» ({ $department }), але не отримує моїх повідомлень (бота не запущено або заблоковано). Попросіть цю людину відкрити чат зі мною й натиснути /start або змініть тих, хто погоджує.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> має погодити заявку <b>#{ $id }</b> «{ $type }» ({ $department }), але не отримує моїх повідомлень (бота не запущено або заблоковано). Попросіть цю людину відкрити чат зі мною й натиснути /start; або автор може скасувати заявку й надіслати її знову.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ Оцінка від { $actor } за #{ $id } «{ $type }»: { $stars }
@@ -682,3 +682,10 @@ approval-waiting = Погодьте, відхиліть (із причиною) 
 approval-approved_by = ✅ Погоджено: <b>{ $actor }</b>, { $when }.
 approval-declined_by = 🚫 Не погоджено: <b>{ $actor }</b>, { $when }.
 approval-show_approvers = Хто погоджує: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Ви скасували заявку <b>#{ $id }</b> «{ $type }», поки вона чекала на погодження.
+notice-cancelled_approval_reason =
+    ✖ Ви скасували заявку <b>#{ $id }</b> «{ $type }», поки вона чекала на погодження.
+    Причина: { $text }
+approval-cancelled_by = ✖ Скасовано: <b>{ $actor }</b>, { $when }.

@@ -255,8 +255,12 @@ async def test_an_approver_who_never_started_the_bot(emu, bot, people):
     assert (f"⚠️ id 6101 has to approve your request #{number} but cannot receive my "
             "messages (never started the bot or blocked it). Please ask them to open a chat "
             "with me and press /start.") in texts(emu, REQUESTER)
-    assert any(t.startswith(f"⚠️ id 6101 has to approve request #{number}")
-               and "press /start" in t for t in texts(emu, ADMIN))
+    told = [t for t in texts(emu, ADMIN) if t.startswith(f"⚠️ id 6101 has to approve request "
+                                                          f"#{number}")]
+    assert len(told) == 1 and "press /start" in told[0], told
+    # approvers are fixed at Send: the admins cannot change them, the requester may cancel
+    assert "change the approvers" not in told[0]
+    assert told[0].endswith("or the requester may cancel the request and send it again.")
     # once they start the bot, their copy reaches them, and they may decide
     await say(emu, bot, NEVER_STARTED, "/start")
     assert button_texts(copy_of(emu, NEVER_STARTED, number)) == BUTTONS
@@ -359,3 +363,65 @@ async def test_a_department_that_assigns_by_itself_does_so_once_approved(emu, bo
     assert "Assignee: Egor Executor" in card(emu, number).text
     assert any(f"Egor Executor (IT) took your request #{number}" in t
                for t in texts(emu, REQUESTER))
+
+
+# ------------------------------------------------------------------ review fixes
+
+
+def approval_notice(emu, number):
+    """The requester's confirmation after Send: who approves #N."""
+    return next(m for m in emu.bot_messages(REQUESTER)
+                if m.text.startswith(f"⏳ Request #{number}"))
+
+
+async def test_the_requester_cancels_while_it_awaits_approval(emu, bot, people):
+    """Nobody has to decide for a request to end: its requester may cancel it from the
+    confirmation or from /show; the department never hears of it, the approvers' copies
+    say so and lose their buttons."""
+    number = await file_access_request(emu, bot)
+    told = approval_notice(emu, number)
+    assert button_texts(told) == ["✖ Cancel request"]
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    assert button_texts(last(emu, REQUESTER)) == ["✖ Cancel request"]
+    before = len(emu.bot_messages(IT_CHAT))
+    await press(emu, bot, REQUESTER, told, "✖ Cancel request")
+    prompt = last(emu, REQUESTER)
+    assert (await row(bot, number)).status == "approval"  # nothing before the answer
+    await say(emu, bot, REQUESTER, "Not needed <any more>", reply_to=prompt.message_id)
+    request = await row(bot, number)
+    assert request.status == "cancelled" and request.closed_at is not None
+    assert (f"✖ You cancelled #{number} «Access to a system» while it awaited approval.\n"
+            "Reason: Not needed <any more>") in texts(emu, REQUESTER)
+    assert approval_notice(emu, number).buttons == []
+    # the department never had it: no card, no notice in its chat
+    assert not has_card(emu, number)
+    assert len(emu.bot_messages(IT_CHAT)) == before
+    for approver in (PETRA, PAUL):
+        copy = copy_of(emu, approver, number)
+        assert "✖ Cancelled by Rita Requester at 23.11 10:00." in copy.text, copy.text
+        assert copy.buttons == []
+    # an approver pressing late is told who was first
+    query = emu.users[PETRA].press(copy_of(emu, PETRA, number), data=f"v1:r:approve:{number}")
+    await bot.settle()
+    toast, alert = emu.callback_answers[query]
+    assert alert and toast.startswith(f"Too late: Rita Requester cancelled #{number}"), toast
+    # and nobody is reminded of it
+    bot.clock.advance(timedelta(days=3))
+    await bot.scan()
+    await bot.settle()
+    assert not any("still waits for your decision" in t for t in texts(emu, PETRA))
+    assert not any("waited too long" in t for t in texts(emu, ADMIN))
+    assert (await row(bot, number)).status == "cancelled"
+
+
+async def test_cancel_from_approval_without_a_reason_from_show(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✖ Cancel request")
+    query = await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
+    assert emu.callback_answers[query] == (f"#{number} is cancelled.", False)
+    assert (await row(bot, number)).status == "cancelled"
+    assert (f"✖ You cancelled #{number} «Access to a system» while it awaited approval."
+            in texts(emu, REQUESTER))
+    assert not has_card(emu, number)
+    assert copy_of(emu, PAUL, number).buttons == []
