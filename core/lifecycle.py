@@ -58,7 +58,8 @@ class Place(StrEnum):
     CARD = "card"  # the request's card in its department's chat
     NOTICE = "notice"  # a notice to the requester: the confirmation after Send (Cancel
     # request), the review message when the work is done, the closing notices (Repeat)
-    VIEW = "view"  # one person's private view of one request (/show)
+    VIEW = "view"  # one person's private view of one request (/show): the requester's,
+    # watchers', managers' and approvers' buttons
     APPROVAL = "approval"  # an approver's private copy of a request awaiting approval
 
 
@@ -175,14 +176,15 @@ TRANSITIONS: dict[Action, Transition] = {
     # notice that closed or rejected it)
     Action.REPEAT: _t({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}, None,
                       button={Place.VIEW, Place.NOTICE}, toast="press.repeat", refills_form=True),
-    # approvals: only the request's approvers, from their private copy; the first
-    # answer counts (the conditional UPDATE on status approval)
+    # approvals: only the request's approvers, from their private copy or their /show
+    # view (a copy lost or deleted); the first answer counts (the conditional UPDATE on
+    # status approval)
     Action.APPROVE: _t({S.APPROVAL}, S.NEW, {R.APPROVER}, Clock.START,
-                       button=Place.APPROVAL, toast="press.approved"),
+                       button={Place.APPROVAL, Place.VIEW}, toast="press.approved"),
     Action.DECLINE: _t({S.APPROVAL}, S.DECLINED, {R.APPROVER}, Clock.DECLINE,
-                       prompt="prompt.decline", button=Place.APPROVAL),
+                       prompt="prompt.decline", button={Place.APPROVAL, Place.VIEW}),
     Action.ASK: _t({S.APPROVAL}, None, {R.APPROVER}, None, prompt="prompt.ask",
-                   button=Place.APPROVAL),
+                   button={Place.APPROVAL, Place.VIEW}),
 }
 del S, R
 

@@ -425,3 +425,56 @@ async def test_cancel_from_approval_without_a_reason_from_show(emu, bot, people)
             in texts(emu, REQUESTER))
     assert not has_card(emu, number)
     assert copy_of(emu, PAUL, number).buttons == []
+
+
+async def test_an_approver_decides_from_show(emu, bot, people):
+    """An approver who lost their copy finds the buttons in /show, and only approvers
+    get them there; a press from someone else's view is refused."""
+    number = await file_access_request(emu, bot)
+    await say(emu, bot, PETRA, f"/show {number}")
+    view = last(emu, PETRA)
+    assert button_texts(view) == BUTTONS
+    # the requester's and a manager's views have no such buttons, and a forged press
+    # from them is refused
+    await say(emu, bot, REQUESTER, f"/show {number}")
+    mine = last(emu, REQUESTER)
+    assert button_texts(mine) == ["✖ Cancel request"]
+    query = emu.users[REQUESTER].press(mine, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This button is not for you.", True)
+    await say(emu, bot, ADMIN, f"/show {number}")
+    theirs = last(emu, ADMIN)
+    assert not set(BUTTONS) & set(button_texts(theirs))
+    query = emu.users[ADMIN].press(theirs, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This button is not for you.", True)
+    # an approver pressing on another approver's view message: not theirs
+    query = emu.users[PAUL].press(view, data=f"v1:r:approve:{number}")
+    await bot.settle()
+    assert emu.callback_answers[query] == ("This request does not exist.", True)
+    assert (await row(bot, number)).status == "approval"
+    # Ask from the view, then Approve from it
+    await press(emu, bot, PETRA, view, "❓ Ask")
+    prompt = last(emu, PETRA)
+    await say(emu, bot, PETRA, "Which project?", reply_to=prompt.message_id)
+    assert any(t.startswith(f"❓ Petra Approver, who approves your request #{number}")
+               for t in texts(emu, REQUESTER))
+    query = await press(emu, bot, PETRA, view, "✅ Approve")
+    assert emu.callback_answers[query] == (f"#{number} is approved and goes to the department.",
+                                           False)
+    request = await row(bot, number)
+    assert request.status == "new" and request.approval_decided_by == PETRA
+    assert has_card(emu, number)
+    assert copy_of(emu, PETRA, number).buttons == []
+
+
+async def test_an_approver_declines_from_show(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    await say(emu, bot, PAUL, f"/show {number}")
+    await press(emu, bot, PAUL, last(emu, PAUL), "⛔ Decline")
+    await say(emu, bot, PAUL, "No budget", reply_to=last(emu, PAUL).message_id)
+    request = await row(bot, number)
+    assert request.status == "declined" and request.approval_decided_by == PAUL
+    # once decided, /show offers them nothing
+    await say(emu, bot, PAUL, f"/show {number}")
+    assert last(emu, PAUL).buttons == []

@@ -146,3 +146,14 @@ def test_a_request_awaiting_approval_may_be_left_by_its_requester() -> None:
     assert can_apply(A.CANCEL, S.APPROVAL) and allowed(A.CANCEL, {R.REQUESTER})
     assert offered(Place.VIEW, S.APPROVAL, {R.REQUESTER}, taken=False) == [A.CANCEL]
     assert A.CANCEL in buttons(Place.NOTICE, S.APPROVAL)
+
+
+def test_an_approver_decides_from_the_copy_or_the_view() -> None:
+    """An approver who lost their copy decides from /show; nobody else sees the buttons."""
+    from core.lifecycle import Place, offered
+    decisions = [A.APPROVE, A.DECLINE, A.ASK]
+    for place in (Place.APPROVAL, Place.VIEW):
+        assert offered(place, S.APPROVAL, {R.APPROVER}, taken=False) == decisions
+    for role in set(Role) - {R.APPROVER}:
+        assert not set(decisions) & set(offered(Place.VIEW, S.APPROVAL, {role}, taken=False))
+    assert offered(Place.VIEW, S.NEW, {R.APPROVER}, taken=False) == []
