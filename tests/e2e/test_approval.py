@@ -478,3 +478,36 @@ async def test_an_approver_declines_from_show(emu, bot, people):
     # once decided, /show offers them nothing
     await say(emu, bot, PAUL, f"/show {number}")
     assert last(emu, PAUL).buttons == []
+
+
+def localized_org() -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    it = data["departments"][0]
+    it["name"] = {"en": "IT", "ru": "ИТ"}
+    access = it["request_types"][0]
+    access["name"] = {"en": "Access to a system", "ru": "Доступ к системе"}
+    access["approvers"] = [PETRA, PAUL]
+    access["approval_remind"] = "4h"
+    return parse_org(data)
+
+
+@pytest.mark.parametrize("org", [localized_org()])
+async def test_the_reminder_and_the_escalation_name_the_type_in_the_readers_language(
+        emu, bot, people):
+    for user_id, name, last_name in ((PAUL, "Paul", "Approver"), (ADMIN, "Anna", "Admin")):
+        emu.add_user(user_id, name, last_name=last_name, language_code="ru")
+        await say(emu, bot, user_id, "/start")
+    number = await file_access_request(emu, bot)
+    bot.clock.advance(timedelta(hours=4))
+    await bot.scan()
+    await bot.settle()
+    assert (f"⏰ Request #{number} «Access to a system» (IT) still waits for your decision: "
+            "please Approve, Decline or Ask under my message about it.") in texts(emu, PETRA)
+    reminded = [t for t in texts(emu, PAUL) if t.startswith(f"⏰ Заявка #{number}")]
+    assert len(reminded) == 1 and "«Доступ к системе» (ИТ)" in reminded[0], reminded
+    bot.clock.advance(timedelta(days=1))
+    await bot.scan()
+    await bot.settle()
+    escalated = [t for t in texts(emu, ADMIN) if t.startswith(f"⚠️ Заявка #{number}")]
+    assert len(escalated) == 1 and "«Доступ к системе» (ИТ)" in escalated[0], escalated
