@@ -163,9 +163,22 @@ async def _check(session: AsyncSession, svc: Services, request_id: int, action: 
     if not await _pressed_on_it(session, request_id, press):
         return Outcome(None, Refusal.NOT_FOUND), roles
     if why is Refusal.WRONG_STATE:
-        first = await requests.last_event(session, request_id)
+        first = await _first(session, request_id, action)
         return Outcome(request, Refusal.WRONG_STATE, first), roles
     return Outcome(request), roles
+
+
+async def _first(session: AsyncSession, request_id: int, action: Action
+                 ) -> RequestEvent | None:
+    """The change that came before a press found the request moved on: for an
+    approver's decision, the one that ended the approval (who decided, or the requester's
+    cancel), not whatever happened since (the bot's assignment, an executor's Take); for
+    anything else the newest change."""
+    if TRANSITIONS[action].sources == {Status.APPROVAL}:
+        ended = await requests.left_status(session, request_id, Status.APPROVAL.value)
+        if ended is not None:
+            return ended
+    return await requests.last_event(session, request_id)
 
 
 async def may_dismiss(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
@@ -232,7 +245,7 @@ async def act(
             to_department=to_department, to_person=to_person, assignee_id=held_by)
         if changed is None:
             return Outcome(request, Refusal.WRONG_STATE,
-                           await requests.last_event(session, request_id))
+                           await _first(session, request_id, action))
         if Role.EXECUTOR in roles:  # pressed in the department's chat: one of its executors
             await executors.join(session, department, press.actor_id, now)
         return Outcome(changed)

@@ -70,6 +70,17 @@ def add_event(
     )
 
 
+async def left_status(session: AsyncSession, request_id: int, status: str
+                      ) -> RequestEvent | None:
+    """The change that took the request out of ``status`` (the newest such)."""
+    return await session.scalar(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id, RequestEvent.from_status == status)
+        .order_by(RequestEvent.id.desc())
+        .limit(1)
+    )
+
+
 async def last_event(session: AsyncSession, request_id: int) -> RequestEvent | None:
     return await session.scalar(
         select(RequestEvent)

@@ -511,3 +511,31 @@ async def test_the_reminder_and_the_escalation_name_the_type_in_the_readers_lang
     await bot.settle()
     escalated = [t for t in texts(emu, ADMIN) if t.startswith(f"⚠️ Заявка #{number}")]
     assert len(escalated) == 1 and "«Доступ к системе» (ИТ)" in escalated[0], escalated
+
+
+@pytest.mark.parametrize("org", [org_with([PETRA, PAUL], assign="least_loaded")])
+async def test_too_late_names_the_approver_who_decided(emu, bot, people):
+    """Not the newest change (the department's own assignment, an executor's Take) but
+    who approved it, and when."""
+    await say(emu, bot, EXECUTOR, "/start")
+    number = await file_access_request(emu, bot)
+    bot.clock.advance(timedelta(hours=1))
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    assert (await row(bot, number)).assignee_id == EXECUTOR  # assigned by the bot since
+    bot.clock.advance(timedelta(minutes=5))
+    query = emu.users[PAUL].press(copy_of(emu, PAUL, number), data=f"v1:r:approve:{number}")
+    await bot.settle()
+    toast, alert = emu.callback_answers[query]
+    assert alert and toast == f"Too late: Petra Approver approved #{number} at 11:00.", toast
+
+
+async def test_too_late_names_the_approver_after_a_take(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    bot.clock.advance(timedelta(minutes=30))
+    await press(emu, bot, EXECUTOR, card(emu, number), "🙋 Take")
+    await say(emu, bot, PAUL, f"/show {number}")
+    query = emu.users[PAUL].press(copy_of(emu, PAUL, number), data=f"v1:r:decline:{number}")
+    await bot.settle()
+    toast, alert = emu.callback_answers[query]
+    assert alert and toast == f"Too late: Petra Approver approved #{number} at 10:00.", toast
