@@ -91,6 +91,8 @@ class Transition:
     # enough: only the assignee or a manager may decide its fate
     assignee_once_taken: bool = False
     prompt: str | None = None  # asks for a typed reason first, with this text
+    prompt_toast: str = "press.ask_reason"  # …said to the presser when it is asked
+    confirm: str | None = None  # said (with the number) once the typed words applied it
     department: bool = False  # asks which department first (the reason comes after)
     person: bool = False  # asks which executor first: the pick is the new assignee
     places: frozenset[Place] = frozenset()  # a button labelled ``button.<action>`` there…
@@ -115,15 +117,17 @@ def _t(sources: set[Status], target: Status | None, roles: set[Role], clock: Clo
        person: bool = False, button: Place | set[Place] | None = None,
        shown_on: set[Status] | None = None, toast: str | None = None,
        review: str | None = None, optional_reason: bool = False,
-       excluded: set[Role] | None = None, refills_form: bool = False) -> Transition:
+       excluded: set[Role] | None = None, refills_form: bool = False,
+       prompt_toast: str = "press.ask_reason", confirm: str | None = None) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
     ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
     places = frozenset() if button is None else frozenset(
         {button} if isinstance(button, Place) else button)
     shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
-                      assignee_once_taken, prompt, department, person, places, frozenset(shown),
-                      toast, review, optional_reason, frozenset(excluded or ()), refills_form)
+                      assignee_once_taken, prompt, prompt_toast, confirm, department, person,
+                      places, frozenset(shown), toast, review, optional_reason,
+                      frozenset(excluded or ()), refills_form)
 
 
 S, R = Status, Role
@@ -184,6 +188,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.DECLINE: _t({S.APPROVAL}, S.DECLINED, {R.APPROVER}, Clock.DECLINE,
                        prompt="prompt.decline", button={Place.APPROVAL, Place.VIEW}),
     Action.ASK: _t({S.APPROVAL}, None, {R.APPROVER}, None, prompt="prompt.ask",
+                   prompt_toast="press.ask_question", confirm="relay.question_sent",
                    button={Place.APPROVAL, Place.VIEW}),
 }
 del S, R

@@ -51,7 +51,9 @@ CARD, NOTICE, RELAY, CHOOSER = "card", "notice", "relay", "chooser"
 # the executors listed for an Assign or Reassign: one pick consumes every open picker
 # of the request (it becomes PICKED), so of two managers picking at once one wins
 PICKER, PICKED = "picker", "picked"
-SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY})
+# (an approver's copy too: a reply to it is a question to the requester, while it
+# awaits approval)
+SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY, approvals.COPY_KIND})
 RATING_COMMENT = "rating_comment"  # the kind of a pending input
 # a rating comment is awaited this long after the stars: long enough to type one,
 # short enough that a stray message a day later is not shown on the card

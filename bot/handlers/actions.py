@@ -207,7 +207,7 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
-    await query.answer(toast(lang, "press.ask_reason"))
+    await query.answer(toast(lang, TRANSITIONS[action].prompt_toast))
     chosen = TRANSITIONS[action].department
     if chosen:
         await _delete(update)  # the department chooser has done its job

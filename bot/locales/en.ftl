@@ -668,3 +668,5 @@ notice-cancelled_approval_reason =
     ✖ You cancelled <b>#{ $id }</b> «{ $type }» while it awaited approval.
     Reason: { $text }
 approval-cancelled_by = ✖ Cancelled by <b>{ $actor }</b> at { $when }.
+press-ask_question = Reply to my message with your question.
+relay-question_sent = ✉️ Your question about #{ $id } went to the requester; their answer will come here.

@@ -598,7 +598,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) joprojām gaida jūsu lēmumu: lūdzu, spiediet „Apstiprināt”, „Noraidīt” vai „Jautāt” zem manas ziņas par to.
 notice-approval_escalated = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) pārāk ilgi gaida apstiprinājumu: atbildes nav pat pēc atgādinājuma (apstiprina: { $names }).
 notice-approver_unreachable = ⚠️ Jūsu pieprasījums <b>#{ $id }</b> jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Lūdzu, palūdziet atvērt čatu ar mani un nospiest /start.
-notice-approver_unreachable_admin = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Palūdziet atvērt čatu ar mani un nospiest /start; vai arī pieprasītājs var pieprasījumu atcelt un nosūtīt vēlreiz.
+notice-approver_unreachable_admin = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Palūdziet atvērt čatu ar mani un nospiest /start; vai arī pieteicējs var pieprasījumu atcelt un nosūtīt vēlreiz.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ { $actor } novērtēja #{ $id } „{ $type }”: { $stars }
@@ -680,3 +680,5 @@ notice-cancelled_approval_reason =
     ✖ Jūs atcēlāt <b>#{ $id }</b> „{ $type }”, kamēr tas gaidīja apstiprinājumu.
     Iemesls: { $text }
 approval-cancelled_by = ✖ Atcēla <b>{ $actor }</b>, { $when }.
+press-ask_question = Atbildiet uz manu ziņu ar savu jautājumu.
+relay-question_sent = ✉️ Jūsu jautājums par #{ $id } nosūtīts pieteicējam; atbilde pienāks šeit.

@@ -685,3 +685,5 @@ notice-cancelled_approval_reason =
     ✖ Anulowano Twoje zgłoszenie <b>#{ $id }</b> „{ $type }”, zanim zostało zatwierdzone.
     Powód: { $text }
 approval-cancelled_by = ✖ Anulowane: <b>{ $actor }</b>, { $when }.
+press-ask_question = Odpowiedz na moją wiadomość, wpisując pytanie.
+relay-question_sent = ✉️ Twoje pytanie o zgłoszenie #{ $id } trafiło do zgłaszającego; odpowiedź przyjdzie tutaj.

@@ -691,3 +691,5 @@ notice-cancelled_approval_reason =
     ✖ Ai anulat <b>#{ $id }</b> „{ $type }” cât timp aștepta aprobarea.
     Motiv: { $text }
 approval-cancelled_by = ✖ Anulată de <b>{ $actor }</b> la { $when }.
+press-ask_question = Răspunde la mesajul meu cu întrebarea ta.
+relay-question_sent = ✉️ Întrebarea ta despre #{ $id } a ajuns la solicitant; răspunsul va veni aici.

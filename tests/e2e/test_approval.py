@@ -539,3 +539,34 @@ async def test_too_late_names_the_approver_after_a_take(emu, bot, people):
     await bot.settle()
     toast, alert = emu.callback_answers[query]
     assert alert and toast == f"Too late: Petra Approver approved #{number} at 10:00.", toast
+
+
+async def test_ask_asks_for_a_question_and_confirms_it(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    query = await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "❓ Ask")
+    assert emu.callback_answers[query] == ("Reply to my message with your question.", False)
+    prompt = last(emu, PETRA)
+    sent = await say(emu, bot, PETRA, "Which project?", reply_to=prompt.message_id)
+    assert sent.text == (f"✉️ Your question about #{number} went to the requester; "
+                         "their answer will come here.")
+    assert last(emu, REQUESTER).text.startswith(f"❓ Petra Approver, who approves your "
+                                                f"request #{number}")
+
+
+async def test_a_reply_to_the_copy_is_a_question_to_the_requester(emu, bot, people):
+    number = await file_access_request(emu, bot)
+    sent = await say(emu, bot, PETRA, "For how long <exactly>?",
+                     reply_to=copy_of(emu, PETRA, number).message_id)
+    assert sent.text == f"✉️ Passed on to the requester of #{number}."
+    relayed = last(emu, REQUESTER)
+    assert "Petra Approver" in relayed.text and "For how long <exactly>?" in relayed.text
+    # the requester's answer comes back to whoever asked
+    await say(emu, bot, REQUESTER, "A month", reply_to=relayed.message_id)
+    assert "A month" in last(emu, PETRA).text
+    assert not any("A month" in t for t in texts(emu, PAUL))
+    # once decided, a reply to the copy gets a clear answer, not the generic fallback
+    await press(emu, bot, PETRA, copy_of(emu, PETRA, number), "✅ Approve")
+    answer = await say(emu, bot, PAUL, "Too late?",
+                       reply_to=copy_of(emu, PAUL, number).message_id)
+    assert "To file a request send /new" not in answer.text, answer.text
+    assert f"#{number}" in answer.text
