@@ -570,3 +570,45 @@ async def test_a_reply_to_the_copy_is_a_question_to_the_requester(emu, bot, peop
                        reply_to=copy_of(emu, PAUL, number).message_id)
     assert "To file a request send /new" not in answer.text, answer.text
     assert f"#{number}" in answer.text
+
+
+def forget_members(bot) -> None:
+    """The bot asks Telegram again who is in which chat (its brief cache forgotten)."""
+    bot.app.bot_data.members._cache.clear()
+
+
+@pytest.mark.parametrize("org", [hr_chat_org()])
+async def test_in_several_bound_chats_the_requesters_department_is_not_the_executing_one(
+        emu, bot, people):
+    """Rita is in IT's chat (she helps there) and in HR's: a request to IT is HR's
+    asking, approved by HR's manager."""
+    emu.chats[HR_CHAT].members[REQUESTER] = "member"
+    emu.chats[IT_CHAT].members[REQUESTER] = "member"
+    await bind(emu, bot, HR_CHAT, "hr")
+    number = await file_access_request(emu, bot)
+    assert (await row(bot, number)).requester_department == "hr"
+    assert button_texts(copy_of(emu, PAUL, number)) == BUTTONS
+
+
+@pytest.mark.parametrize("org", [hr_chat_org()])
+async def test_the_membership_found_at_send_counts_over_an_older_one(emu, bot, people):
+    """Found in HR's chat, then only in IT's, then only in HR's again: each request is
+    of the department she is in when she sends it."""
+    await say(emu, bot, ADMIN, "/start")
+    await bind(emu, bot, HR_CHAT, "hr")
+    emu.chats[HR_CHAT].members[REQUESTER] = "member"
+    first = await file_access_request(emu, bot)
+    assert (await row(bot, first)).requester_department == "hr"
+    del emu.chats[HR_CHAT].members[REQUESTER]
+    emu.chats[IT_CHAT].members[REQUESTER] = "member"
+    forget_members(bot)
+    bot.clock.advance(timedelta(minutes=5))
+    second = await file_access_request(emu, bot)
+    assert (await row(bot, second)).requester_department == "it"
+    del emu.chats[IT_CHAT].members[REQUESTER]
+    emu.chats[HR_CHAT].members[REQUESTER] = "member"
+    forget_members(bot)
+    bot.clock.advance(timedelta(minutes=5))
+    third = await file_access_request(emu, bot)
+    assert (await row(bot, third)).requester_department == "hr"
+    assert button_texts(copy_of(emu, PAUL, third)) == BUTTONS
