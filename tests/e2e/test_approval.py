@@ -612,3 +612,20 @@ async def test_the_membership_found_at_send_counts_over_an_older_one(emu, bot, p
     third = await file_access_request(emu, bot)
     assert (await row(bot, third)).requester_department == "hr"
     assert button_texts(copy_of(emu, PAUL, third)) == BUTTONS
+
+
+async def test_a_requester_out_of_reach_before_approval_is_told_to_the_admins(emu, bot, people):
+    """The department never had the request: when the requester cannot hear that it was
+    declined, the admins learn it, not the department's group."""
+    await say(emu, bot, ADMIN, "/start")
+    number = await file_access_request(emu, bot)
+    emu.users[REQUESTER].block_bot(notify=False)  # the bot learns it from Telegram's 403
+    before = len(emu.bot_messages(IT_CHAT))
+    await press(emu, bot, PAUL, copy_of(emu, PAUL, number), "⛔ Decline")
+    await say(emu, bot, PAUL, "No budget", reply_to=last(emu, PAUL).message_id)
+    assert (await row(bot, number)).status == "declined"
+    assert len(emu.bot_messages(IT_CHAT)) == before  # nothing about it in IT's chat
+    warning = (f"⚠️ Rita Requester cannot receive my messages (blocked the bot or never "
+               f"started it), so they will not see updates on #{number}. Please contact them "
+               "directly.")
+    assert texts(emu, ADMIN).count(warning) == 1
