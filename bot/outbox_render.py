@@ -190,28 +190,36 @@ class OutboxRenderer:
         await self._files(d, request, card_id, thread_id)
 
     async def _approval(self, d: Delivery, request: Request) -> None:
-        """An approver's copy: posted once with Approve, Decline and Ask, then edited
-        in place to say who decided (a copy deleted by its reader is posted again)."""
+        """An approver's copy: posted once with Approve, Decline and Ask (part 0) and
+        the brief's files under it (parts 1…, as under a card), then edited in place to
+        say who decided (a copy deleted by its reader is posted again, with its files)."""
         item, lang = d.item, d.lang
         text = render.approval_text(lang, self.svc.org, request, d.people)
         markup = keyboards.approval(lang, request.id, request.status)
-        if d.card_message_id is not None:
-            copy_id = d.card_message_id
+        copy_id = d.card_message_id
+        if copy_id is not None:
+            edited = copy_id
             try:
                 await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, copy_id, parse_mode=ParseMode.HTML,
+                    text, item.chat_id, edited, parse_mode=ParseMode.HTML,
                     reply_markup=markup))
                 d.message_ids.append(copy_id)
-                return
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
                     d.message_ids.append(copy_id)
-                    return
-                if "not found" not in exc.message.lower():
+                elif "not found" not in exc.message.lower():
                     raise
-        message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
-            item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
-        d.posted_message(message, ApprovalCopy.kind)
+                else:
+                    copy_id = None
+        if copy_id is None:
+            message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
+                item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
+            d.posted_message(message, ApprovalCopy.kind)
+            d.parts_done = max(d.parts_done, 1)
+            copy_id = message.message_id
+        elif d.parts_done == 0:
+            return  # an edit of a copy posted earlier: its files went with it
+        await self._files(d, request, copy_id, None)
 
     async def _files(self, d: Delivery, request: Request, card_id: int,
                      thread_id: int | None) -> None:

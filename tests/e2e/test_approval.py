@@ -629,3 +629,41 @@ async def test_a_requester_out_of_reach_before_approval_is_told_to_the_admins(em
                f"started it), so they will not see updates on #{number}. Please contact them "
                "directly.")
     assert texts(emu, ADMIN).count(warning) == 1
+
+
+def hardware_org() -> OrgConfig:
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["organization"]["language"] = "en"
+    hardware = data["departments"][0]["request_types"][1]
+    assert hardware["key"] == "hardware"
+    hardware["approvers"] = [PETRA]
+    return parse_org(data)
+
+
+@pytest.mark.parametrize("org", [hardware_org()])
+async def test_the_approvers_copy_carries_the_briefs_files(emu, bot, people):
+    await say(emu, bot, REQUESTER, "/new")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "IT")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Broken or missing equipment")
+    await say(emu, bot, REQUESTER, "Monitor flickers")
+    await say(emu, bot, REQUESTER, "Room 4, desk 2")
+    emu.users[REQUESTER].send_photo(REQUESTER)
+    await bot.settle()
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Normal")
+    emu.users[REQUESTER].tap("Skip")
+    await bot.settle()
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "✅ Send")
+    number = int(approval_notice_any(emu).text.split("#")[1].split()[0])
+    copy = copy_of(emu, PETRA, number)
+    photos = [m for m in emu.bot_messages(PETRA) if m.kind == "photo"]
+    assert len(photos) == 1 and photos[0].reply_to_message_id == copy.message_id
+    assert photos[0].text.startswith(f"#{number} · A photo of the problem")
+    # the decision edits the copy; the file is not sent again
+    await press(emu, bot, PETRA, copy, "✅ Approve")
+    assert copy_of(emu, PETRA, number).buttons == []
+    assert len([m for m in emu.bot_messages(PETRA) if m.kind == "photo"]) == 1
+    assert [m.kind for m in emu.bot_messages(IT_CHAT)].count("photo") == 1  # the card's
+
+
+def approval_notice_any(emu):
+    return next(m for m in emu.bot_messages(REQUESTER) if m.text.startswith("⏳ Request #"))
