@@ -265,6 +265,9 @@ class OutboxRenderer:
             key = "notice.relay_to_group" if to_group else "notice.relay_to_requester"
             if to_group and payload.watcher:
                 key = "notice.relay_to_group_watcher"
+            if payload.part is not None:  # awaiting approval: requester ⇄ approver
+                key = "notice.relay_from_approver" if payload.part == "approver" \
+                    else "notice.relay_from_requester"
             texts = render.with_user_text(lang, key, payload.text, id=request.id,
                                           author=author, department=dept_name)
             await self._texts(d, texts, reply, None, "relay")
@@ -272,6 +275,9 @@ class OutboxRenderer:
         key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
         if to_group and payload.watcher:
             key = "notice.relay_caption_group_watcher"
+        if payload.part is not None:
+            key = "notice.relay_caption_from_approver" if payload.part == "approver" \
+                else "notice.relay_caption_from_requester"
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.caption:
             # a caption takes 1,024 characters: the header, then as much as fits

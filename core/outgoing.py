@@ -137,8 +137,10 @@ async def relay(
     to_card: bool,
     caption: str | None = None,
     watcher: bool = False,
+    part: str | None = None,
 ) -> None:
     """Pass a person's message on: text re-rendered with a header, media copied.
+    ``part``: the writer's part while the request awaits approval (payloads.Relay).
 
     Telegram lets a group take 20 messages a minute: a text written while the
     person's last one still waits is joined to it, and a person whose messages
@@ -150,7 +152,7 @@ async def relay(
         notify(session, now, from_chat, "relay_slow_down", request,
                department=request.department_key)
     _owe(session, now, to_chat, Relay(from_chat, message_id, author_id, text, caption, to_card,
-                                      watcher=watcher), request.id, thread_id)
+                                      watcher=watcher, part=part), request.id, thread_id)
 
 
 async def _join_waiting(session: AsyncSession, now: datetime, chat_id: int, request_id: int,

@@ -890,12 +890,13 @@ async def _approval_relay(session: AsyncSession, request: Request, press: Press,
         for approver in to:
             await relay(session, now, request, to_chat=approver, thread_id=None,
                         from_chat=press.chat_id, message_id=press.message_id,
-                        author_id=press.actor_id, text=text, caption=caption, to_card=False)
+                        author_id=press.actor_id, text=text, caption=caption, to_card=False,
+                        part="requester")
         requests.add_event(session, request.id, now, "message", press.actor_id, reason=text)
         return Outcome(request, relayed_to="approver")
     await relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                 from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
-                text=text, caption=caption, to_card=False)
+                text=text, caption=caption, to_card=False, part="approver")
     requests.add_event(session, request.id, now, approvals.ASK_EVENT, press.actor_id,
                        reason=text)
     return Outcome(request, relayed_to="requester")

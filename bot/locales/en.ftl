@@ -670,3 +670,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Cancelled by <b>{ $actor }</b> at { $when }.
 press-ask_question = Reply to my message with your question.
 relay-question_sent = ✉️ Your question about #{ $id } went to the requester; their answer will come here.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (requester):
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (approver):
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (requester)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (approver)

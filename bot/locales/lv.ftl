@@ -682,3 +682,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Atcēla <b>{ $actor }</b>, { $when }.
 press-ask_question = Atbildiet uz manu ziņu ar savu jautājumu.
 relay-question_sent = ✉️ Jūsu jautājums par #{ $id } nosūtīts pieteicējam; atbilde pienāks šeit.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (pieteicējs):
+    { $text }
+
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (apstiprinātājs):
+    { $text }
+
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (pieteicējs)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (apstiprinātājs)

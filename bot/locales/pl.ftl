@@ -687,3 +687,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Anulowane: <b>{ $actor }</b>, { $when }.
 press-ask_question = Odpowiedz na moją wiadomość, wpisując pytanie.
 relay-question_sent = ✉️ Twoje pytanie o zgłoszenie #{ $id } trafiło do zgłaszającego; odpowiedź przyjdzie tutaj.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (zgłaszający):
+    { $text }
+
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (zatwierdzający):
+    { $text }
+
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (zgłaszający)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (zatwierdzający)

@@ -693,3 +693,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Anulată de <b>{ $actor }</b> la { $when }.
 press-ask_question = Răspunde la mesajul meu cu întrebarea ta.
 relay-question_sent = ✉️ Întrebarea ta despre #{ $id } a ajuns la solicitant; răspunsul va veni aici.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (solicitant):
+    { $text }
+
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (aprobator):
+    { $text }
+
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (solicitant)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (aprobator)

@@ -688,3 +688,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Отменил(а) <b>{ $actor }</b> в { $when }.
 press-ask_question = Ответьте на моё сообщение и напишите вопрос.
 relay-question_sent = ✉️ Ваш вопрос по заявке #{ $id } отправлен заявителю; ответ придёт сюда.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (заявитель):
+    { $text }
+
+    <i>Чтобы ответить, нажмите «Ответить» на этом сообщении.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (одобряющий):
+    { $text }
+
+    <i>Чтобы ответить, нажмите «Ответить» на этом сообщении.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (заявитель)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (одобряющий)

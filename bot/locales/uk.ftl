@@ -691,3 +691,15 @@ notice-cancelled_approval_reason =
 approval-cancelled_by = ✖ Скасовано: <b>{ $actor }</b>, { $when }.
 press-ask_question = Дайте відповідь на моє повідомлення й напишіть запитання.
 relay-question_sent = ✉️ Ваше запитання щодо заявки #{ $id } надіслано заявникові; відповідь прийде сюди.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (заявник):
+    { $text }
+
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (погоджує заявку):
+    { $text }
+
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (заявник)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (погоджує заявку)

@@ -667,3 +667,17 @@ async def test_the_approvers_copy_carries_the_briefs_files(emu, bot, people):
 
 def approval_notice_any(emu):
     return next(m for m in emu.bot_messages(REQUESTER) if m.text.startswith("⏳ Request #"))
+
+
+async def test_relays_while_awaiting_approval_say_who_writes(emu, bot, people):
+    """The department has nothing to do with it yet: the headers name the part each
+    writer has, not the executing department."""
+    number = await file_access_request(emu, bot)
+    await say(emu, bot, PETRA, "Which project?", reply_to=copy_of(emu, PETRA, number).message_id)
+    asked = last(emu, REQUESTER)
+    assert asked.text.startswith(f"💬 #{number} · Petra Approver (approver):\nWhich project?")
+    assert asked.text.endswith("Reply to this message to answer.")
+    await say(emu, bot, REQUESTER, "Apollo", reply_to=asked.message_id)
+    answer = last(emu, PETRA)
+    assert answer.text.startswith(f"💬 #{number} · Rita Requester (requester):\nApollo")
+    assert "IT" not in answer.text.split("\n")[0]
