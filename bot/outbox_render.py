@@ -190,28 +190,36 @@ class OutboxRenderer:
         await self._files(d, request, card_id, thread_id)
 
     async def _approval(self, d: Delivery, request: Request) -> None:
-        """An approver's copy: posted once with Approve, Decline and Ask, then edited
-        in place to say who decided (a copy deleted by its reader is posted again)."""
+        """An approver's copy: posted once with Approve, Decline and Ask (part 0) and
+        the brief's files under it (parts 1…, as under a card), then edited in place to
+        say who decided (a copy deleted by its reader is posted again, with its files)."""
         item, lang = d.item, d.lang
         text = render.approval_text(lang, self.svc.org, request, d.people)
         markup = keyboards.approval(lang, request.id, request.status)
-        if d.card_message_id is not None:
-            copy_id = d.card_message_id
+        copy_id = d.card_message_id
+        if copy_id is not None:
+            edited = copy_id
             try:
                 await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, copy_id, parse_mode=ParseMode.HTML,
+                    text, item.chat_id, edited, parse_mode=ParseMode.HTML,
                     reply_markup=markup))
                 d.message_ids.append(copy_id)
-                return
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
                     d.message_ids.append(copy_id)
-                    return
-                if "not found" not in exc.message.lower():
+                elif "not found" not in exc.message.lower():
                     raise
-        message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
-            item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
-        d.posted_message(message, ApprovalCopy.kind)
+                else:
+                    copy_id = None
+        if copy_id is None:
+            message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
+                item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
+            d.posted_message(message, ApprovalCopy.kind)
+            d.parts_done = max(d.parts_done, 1)
+            copy_id = message.message_id
+        elif d.parts_done == 0:
+            return  # an edit of a copy posted earlier: its files went with it
+        await self._files(d, request, copy_id, None)
 
     async def _files(self, d: Delivery, request: Request, card_id: int,
                      thread_id: int | None) -> None:
@@ -257,6 +265,9 @@ class OutboxRenderer:
             key = "notice.relay_to_group" if to_group else "notice.relay_to_requester"
             if to_group and payload.watcher:
                 key = "notice.relay_to_group_watcher"
+            if payload.part is not None:  # awaiting approval: requester ⇄ approver
+                key = "notice.relay_from_approver" if payload.part == "approver" \
+                    else "notice.relay_from_requester"
             texts = render.with_user_text(lang, key, payload.text, id=request.id,
                                           author=author, department=dept_name)
             await self._texts(d, texts, reply, None, "relay")
@@ -264,6 +275,9 @@ class OutboxRenderer:
         key = "notice.relay_caption_group" if to_group else "notice.relay_caption_requester"
         if to_group and payload.watcher:
             key = "notice.relay_caption_group_watcher"
+        if payload.part is not None:
+            key = "notice.relay_caption_from_approver" if payload.part == "approver" \
+                else "notice.relay_caption_from_requester"
         caption = t(lang, key, id=request.id, author=author, department=dept_name)
         if payload.caption:
             # a caption takes 1,024 characters: the header, then as much as fits
@@ -315,7 +329,9 @@ class OutboxRenderer:
             return None
         if name == "rate":
             return keyboards.rate_only(request.id)
-        if name == "closing":  # Repeat, while the request is closed or rejected
+        # Repeat, while the request is closed or rejected; Cancel request under the
+        # confirmation of one that awaits approval
+        if name in ("closing", "confirm"):
             return keyboards.notice(lang, request.id, request.status)
         cal = self.svc.org.work_calendar
         if cal.seconds(self.svc.org.rating.ask_after) > 0:

@@ -299,7 +299,11 @@ def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int,
         t(lang, "card.priority", priority=t(lang, f"priority.{request.priority}")),
     ]
     decider = request.approval_decided_by
-    if request.status == "approval" or decider is None:
+    if request.status == "cancelled" and decider is None:  # by its requester, undecided
+        parts.append(t(lang, "approval.cancelled_by",
+                       actor=person(people.get(request.requester_id), request.requester_id),
+                       when=when(lang, request.closed_at, org)))
+    elif request.status == "approval" or decider is None:
         parts.append(t(lang, "approval.waiting"))
     else:
         parts.append(t(lang, "approval.declined_by" if request.status == "declined"

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.outgoing import notify, notify_group
+from core.outgoing import notify, notify_group, reached_department
 from core.payloads import ApprovalCopy, Card, Notice, Relay, parse
 from db import users, watchers
 from db.models import OutboxMessage, Request
@@ -32,10 +32,11 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
         await users.mark_unreachable(session, item.chat_id)
         if newly and request is not None and item.chat_id == request.requester_id:
             # the department must know the requester cannot hear them; a department
-            # with no chat yet (its card waits for /bind): the admins, who bind it
-            if not await notify_group(session, now, request.department_key,
-                                      "requester_unreachable", request,
-                                      actor_id=request.requester_id):
+            # with no chat yet (its card waits for /bind), or that never had the request
+            # (awaiting approval, declined, cancelled before a decision): the admins
+            if not reached_department(request) or not await notify_group(
+                    session, now, request.department_key, "requester_unreachable", request,
+                    actor_id=request.requester_id):
                 for admin in admins:
                     notify(session, now, admin, "requester_unreachable", request,
                            actor_id=request.requester_id)
@@ -47,7 +48,8 @@ async def chat_gone(session: AsyncSession, now: datetime, admins: list[int],
         elif request is not None and item.kind == ApprovalCopy.kind \
                 and request.status == Status.APPROVAL:
             # an approver the bot cannot write to: the requester and the admins are told,
-            # each time, so someone asks them to press /start (or changes the approvers)
+            # each time, so someone asks them to press /start (the approvers are fixed at
+            # Send: else the requester may cancel it and send it again)
             notify(session, now, request.requester_id, "approver_unreachable", request,
                    actor_id=item.chat_id)
             for admin in admins:

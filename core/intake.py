@@ -32,12 +32,13 @@ async def create_request(
     priority: str,
     needed_by: date | None,
     watcher_ids: Sequence[int] = (),
-    found_in: str | None = None,
+    found_in: Sequence[str] = (),
 ) -> tuple[Request, bool]:
     """Store the request before anything is sent; return it and whether its chat is bound.
     ``watcher_ids``: the people it keeps informed, added before anything is announced
-    (an auto-assignment's "taken" reaches them too). ``found_in``: the department whose
-    bound chat the requester is in, kept as their department (db.approvals)."""
+    (an auto-assignment's "taken" reaches them too). ``found_in``: the departments whose
+    bound chats the requester is in now, asked of Telegram at Send (see
+    :func:`department_found`)."""
     now = svc.clock.now()
     calendar = svc.org.work_calendar
     urgent = priority == "urgent"
@@ -45,9 +46,10 @@ async def create_request(
                                  urgent_factor=request_type.urgent_factor)
     resolve_s = sla.sla_seconds(calendar, request_type.resolve, urgent=urgent,
                                 urgent_factor=request_type.urgent_factor)
-    if found_in is not None and svc.org.department(found_in) is not None:
-        await approvals.join(session, found_in, requester_id, now)
-    home = await requests.home_department(session, svc.org, requester_id)
+    found = department_found(svc, found_in, department)
+    if found is not None:  # kept as their department, the newest (db.approvals.member_of)
+        await approvals.join(session, found, requester_id, now)
+    home = await requests.home_department(session, svc.org, requester_id, found)
     approvers = approvers_for(svc.org, request_type, department, requester_id, home)
     # a request that needs approval: no SLA clock runs until it is approved
     status = Status.APPROVAL if approvers else Status.NEW
@@ -84,6 +86,16 @@ async def create_request(
     return request, bound
 
 
+def department_found(svc: Services, found_in: Sequence[str], department: Department
+                     ) -> str | None:
+    """Of the departments whose bound chats the requester was found in at Send, the
+    one they belong to: one other than the department asked (someone in IT's chat and
+    in Sales' asks IT as Sales), else the one asked; None when in none."""
+    known = [key for key in found_in if svc.org.department(key) is not None]
+    return next((key for key in known if key != department.key),
+                known[0] if known else None)
+
+
 async def _ask_approval(session: AsyncSession, svc: Services, request: Request,
                         approvers: list[int], watcher_ids: Sequence[int], now: datetime) -> None:
     """The request waits for its approvers: each gets the brief privately with Approve,
@@ -92,7 +104,9 @@ async def _ask_approval(session: AsyncSession, svc: Services, request: Request,
     known = await users.get_users(session, set(approvers))
     names = ", ".join(full_name(p.first_name, p.last_name) if (p := known.get(i)) is not None
                       else f"id {i}" for i in approvers)
-    notify(session, now, request.requester_id, "approval_submitted", request, names=names)
+    # with Cancel request: nobody else can end it while no approver answers
+    notify(session, now, request.requester_id, "approval_submitted", request,
+           keyboard="confirm", names=names)
     await watchers.add(session, request.id,
                        [w for w in watcher_ids if w != request.requester_id],
                        request.requester_id, now)

@@ -58,7 +58,8 @@ class Place(StrEnum):
     CARD = "card"  # the request's card in its department's chat
     NOTICE = "notice"  # a notice to the requester: the confirmation after Send (Cancel
     # request), the review message when the work is done, the closing notices (Repeat)
-    VIEW = "view"  # one person's private view of one request (/show)
+    VIEW = "view"  # one person's private view of one request (/show): the requester's,
+    # watchers', managers' and approvers' buttons
     APPROVAL = "approval"  # an approver's private copy of a request awaiting approval
 
 
@@ -90,6 +91,8 @@ class Transition:
     # enough: only the assignee or a manager may decide its fate
     assignee_once_taken: bool = False
     prompt: str | None = None  # asks for a typed reason first, with this text
+    prompt_toast: str = "press.ask_reason"  # …said to the presser when it is asked
+    confirm: str | None = None  # said (with the number) once the typed words applied it
     department: bool = False  # asks which department first (the reason comes after)
     person: bool = False  # asks which executor first: the pick is the new assignee
     places: frozenset[Place] = frozenset()  # a button labelled ``button.<action>`` there…
@@ -114,15 +117,17 @@ def _t(sources: set[Status], target: Status | None, roles: set[Role], clock: Clo
        person: bool = False, button: Place | set[Place] | None = None,
        shown_on: set[Status] | None = None, toast: str | None = None,
        review: str | None = None, optional_reason: bool = False,
-       excluded: set[Role] | None = None, refills_form: bool = False) -> Transition:
+       excluded: set[Role] | None = None, refills_form: bool = False,
+       prompt_toast: str = "press.ask_reason", confirm: str | None = None) -> Transition:
     """A declaration; a button shows on every status the action starts from unless
     ``shown_on`` says fewer; ``button`` is the place (or places) showing it."""
     places = frozenset() if button is None else frozenset(
         {button} if isinstance(button, Place) else button)
     shown = set() if not places else sources if shown_on is None else shown_on
     return Transition(frozenset(sources), target, frozenset(roles), clock,
-                      assignee_once_taken, prompt, department, person, places, frozenset(shown),
-                      toast, review, optional_reason, frozenset(excluded or ()), refills_form)
+                      assignee_once_taken, prompt, prompt_toast, confirm, department, person,
+                      places, frozenset(shown), toast, review, optional_reason,
+                      frozenset(excluded or ()), refills_form)
 
 
 S, R = Status, Role
@@ -159,8 +164,9 @@ TRANSITIONS: dict[Action, Transition] = {
                       button=Place.NOTICE, toast="press.accepted", review="review.accepted"),
     Action.REOPEN: _t({S.ON_REVIEW}, S.IN_PROGRESS, {R.REQUESTER}, Clock.REOPEN,
                       button=Place.NOTICE, toast="press.reopened", review="review.reopened"),
-    # from /show and from the confirmation sent after Send; the reason may be skipped
-    Action.CANCEL: _t({S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE,
+    # from /show and from the confirmation sent after Send; the reason may be skipped;
+    # also while it awaits approval (nobody else can end a request no approver answers)
+    Action.CANCEL: _t({S.APPROVAL, S.NEW, *_WORKING}, S.CANCELLED, {R.REQUESTER}, Clock.CLOSE,
                       prompt="prompt.cancel", optional_reason=True,
                       button={Place.VIEW, Place.NOTICE}, toast="press.cancelled"),
     Action.AUTO_CLOSE: _t({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}, Clock.CLOSE),
@@ -174,14 +180,16 @@ TRANSITIONS: dict[Action, Transition] = {
     # notice that closed or rejected it)
     Action.REPEAT: _t({S.CLOSED, S.REJECTED}, None, {R.REQUESTER}, None,
                       button={Place.VIEW, Place.NOTICE}, toast="press.repeat", refills_form=True),
-    # approvals: only the request's approvers, from their private copy; the first
-    # answer counts (the conditional UPDATE on status approval)
+    # approvals: only the request's approvers, from their private copy or their /show
+    # view (a copy lost or deleted); the first answer counts (the conditional UPDATE on
+    # status approval)
     Action.APPROVE: _t({S.APPROVAL}, S.NEW, {R.APPROVER}, Clock.START,
-                       button=Place.APPROVAL, toast="press.approved"),
+                       button={Place.APPROVAL, Place.VIEW}, toast="press.approved"),
     Action.DECLINE: _t({S.APPROVAL}, S.DECLINED, {R.APPROVER}, Clock.DECLINE,
-                       prompt="prompt.decline", button=Place.APPROVAL),
+                       prompt="prompt.decline", button={Place.APPROVAL, Place.VIEW}),
     Action.ASK: _t({S.APPROVAL}, None, {R.APPROVER}, None, prompt="prompt.ask",
-                   button=Place.APPROVAL),
+                   prompt_toast="press.ask_question", confirm="relay.question_sent",
+                   button={Place.APPROVAL, Place.VIEW}),
 }
 del S, R
 

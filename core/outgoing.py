@@ -19,6 +19,14 @@ from db.statuses import Status
 
 # a request awaiting approval, or declined, was never the department's: no card
 _NO_CARD = frozenset({Status.APPROVAL.value, Status.DECLINED.value})
+
+
+def reached_department(request: Request) -> bool:
+    """Whether the department ever had ``request`` (its card, its notices): not while it
+    awaits approval, nor once declined or cancelled before an approver decided."""
+    if request.status in _NO_CARD:
+        return False
+    return request.approval_asked_at is None or request.approval_decided_at is not None
 # a text relay is appended to the same person's pending relay to the same chat
 # (one message instead of many, when the chat cannot take them as fast) up to this
 MERGE_MAX_CHARS = 3500
@@ -71,7 +79,7 @@ async def refresh_card(
 ) -> bool:
     """Post or edit the request's card in a department's chat (or topic); edits
     coalesce. False when the department has no chat: the card waits for /bind."""
-    if request.status in _NO_CARD:
+    if not reached_department(request):
         return False  # the department gets it once approved
     key = department_key or request.department_key
     # a bind going on now moves the card, or this card goes to the new place
@@ -129,8 +137,10 @@ async def relay(
     to_card: bool,
     caption: str | None = None,
     watcher: bool = False,
+    part: str | None = None,
 ) -> None:
     """Pass a person's message on: text re-rendered with a header, media copied.
+    ``part``: the writer's part while the request awaits approval (payloads.Relay).
 
     Telegram lets a group take 20 messages a minute: a text written while the
     person's last one still waits is joined to it, and a person whose messages
@@ -142,7 +152,7 @@ async def relay(
         notify(session, now, from_chat, "relay_slow_down", request,
                department=request.department_key)
     _owe(session, now, to_chat, Relay(from_chat, message_id, author_id, text, caption, to_card,
-                                      watcher=watcher), request.id, thread_id)
+                                      watcher=watcher, part=part), request.id, thread_id)
 
 
 async def _join_waiting(session: AsyncSession, now: datetime, chat_id: int, request_id: int,

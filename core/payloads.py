@@ -39,6 +39,9 @@ class Relay:
     reply_to_card: bool = False  # under the card (to a group), else under the last notice
     merged: int = 1  # texts joined into this one while it waited
     watcher: bool = False  # written by a watcher of the request, not its requester
+    # written while the request awaited approval, between its requester and an approver:
+    # the header names the writer's part ("requester" | "approver"), not the department
+    part: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         shape: dict[str, Any] = {
@@ -47,6 +50,8 @@ class Relay:
             "reply_to_card": self.reply_to_card}
         if self.watcher:
             shape["watcher"] = True
+        if self.part:
+            shape["part"] = self.part
         return {**shape, "merged": self.merged} if self.merged > 1 else shape
 
     def joined(self, text: str) -> Relay:
@@ -168,7 +173,7 @@ def parse(kind: str, payload: dict[str, Any]) -> Payload:
         return Relay(int(payload["from_chat"]), int(payload["message_id"]),
                      int(payload["author_id"]), payload.get("text"), payload.get("caption"),
                      bool(payload.get("reply_to_card")), int(payload.get("merged") or 1),
-                     bool(payload.get("watcher")))
+                     bool(payload.get("watcher")), payload.get("part") or None)
     if payload.get("template") == "weekly":
         return Weekly(str(payload["department"]), str(payload["day"]))
     if payload.get("template") == "digest":

@@ -153,18 +153,18 @@ async def _handle(session: AsyncSession, svc: Services, rows: list[Row[Any]], no
 async def _approval_alert(session: AsyncSession, svc: Services, row: Any, kind: str,
                           now: datetime) -> None:
     """Unanswered approval: the approvers are reminded once, then the admins told who
-    has not answered."""
+    has not answered. The type is named by the renderer, in each reader's language."""
     approvers = await approvals.approvers_of(session, row.id)
     if kind == "approval_remind":
         for approver in approvers:
-            notify(session, now, approver, "approval_remind", row.id, type=row.type_name,
+            notify(session, now, approver, "approval_remind", row.id,
                    department=row.department_key)
         return
     known = await users.get_users(session, set(approvers))
     names = ", ".join(full_name(p.first_name, p.last_name) if (p := known.get(i)) is not None
                       else f"id {i}" for i in approvers)
     for admin in svc.org.organization.admins:
-        notify(session, now, admin, "approval_escalated", row.id, type=row.type_name,
+        notify(session, now, admin, "approval_escalated", row.id,
                department=row.department_key, names=names)
 
 

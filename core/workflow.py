@@ -31,7 +31,14 @@ from core.lifecycle import (
     only_as_assignee,
     refusal,
 )
-from core.outgoing import approval_copy, notify, notify_group, refresh_card, relay
+from core.outgoing import (
+    approval_copy,
+    notify,
+    notify_group,
+    reached_department,
+    refresh_card,
+    relay,
+)
 from core.sweep import reschedule
 from db import approvals, drafts, executors, requests, updates, users, watchers
 from db.models import PendingInput, Rating, Request, RequestEvent, User
@@ -44,7 +51,9 @@ CARD, NOTICE, RELAY, CHOOSER = "card", "notice", "relay", "chooser"
 # the executors listed for an Assign or Reassign: one pick consumes every open picker
 # of the request (it becomes PICKED), so of two managers picking at once one wins
 PICKER, PICKED = "picker", "picked"
-SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY})
+# (an approver's copy too: a reply to it is a question to the requester, while it
+# awaits approval)
+SHOWS_REQUEST = frozenset({CARD, NOTICE, RELAY, approvals.COPY_KIND})
 RATING_COMMENT = "rating_comment"  # the kind of a pending input
 # a rating comment is awaited this long after the stars: long enough to type one,
 # short enough that a stray message a day later is not shown on the card
@@ -156,9 +165,22 @@ async def _check(session: AsyncSession, svc: Services, request_id: int, action: 
     if not await _pressed_on_it(session, request_id, press):
         return Outcome(None, Refusal.NOT_FOUND), roles
     if why is Refusal.WRONG_STATE:
-        first = await requests.last_event(session, request_id)
+        first = await _first(session, request_id, action)
         return Outcome(request, Refusal.WRONG_STATE, first), roles
     return Outcome(request), roles
+
+
+async def _first(session: AsyncSession, request_id: int, action: Action
+                 ) -> RequestEvent | None:
+    """The change that came before a press found the request moved on: for an
+    approver's decision, the one that ended the approval (who decided, or the requester's
+    cancel), not whatever happened since (the bot's assignment, an executor's Take); for
+    anything else the newest change."""
+    if TRANSITIONS[action].sources == {Status.APPROVAL}:
+        ended = await requests.left_status(session, request_id, Status.APPROVAL.value)
+        if ended is not None:
+            return ended
+    return await requests.last_event(session, request_id)
 
 
 async def may_dismiss(svc: Services, request_id: int, action: Action, press: Press) -> Outcome:
@@ -225,7 +247,7 @@ async def act(
             to_department=to_department, to_person=to_person, assignee_id=held_by)
         if changed is None:
             return Outcome(request, Refusal.WRONG_STATE,
-                           await requests.last_event(session, request_id))
+                           await _first(session, request_id, action))
         if Role.EXECUTOR in roles:  # pressed in the department's chat: one of its executors
             await executors.join(session, department, press.actor_id, now)
         return Outcome(changed)
@@ -486,17 +508,20 @@ async def _announce(session: AsyncSession, svc: Services, request: Request, acti
 
 
 async def _tell(c: _Change, template: str, *, keyboard: str | None = None,
-                **args: Any) -> None:
-    await tell_requester(c.session, c.now, c.request, template, keyboard=keyboard, **args)
+                watch: str | None = None, **args: Any) -> None:
+    await tell_requester(c.session, c.now, c.request, template, keyboard=keyboard,
+                         watch=watch, **args)
 
 
 async def tell_requester(session: AsyncSession, now: datetime, request: Request, template: str,
-                         *, keyboard: str | None = None, **args: Any) -> None:
+                         *, keyboard: str | None = None, watch: str | None = None,
+                         **args: Any) -> None:
     """A notice to the requester (with its buttons) and the same news to each watcher
-    (``notice.watch_<template>``, no buttons: they are never asked to rate or decide)."""
+    (``notice.watch_<template>``, or ``watch``; no buttons: they are never asked to rate
+    or decide)."""
     notify(session, now, request.requester_id, template, request, keyboard=keyboard, **args)
     for watcher in await watchers.watchers_of(session, request.id):
-        notify(session, now, watcher, f"watch_{template}", request, **args)
+        notify(session, now, watcher, watch or f"watch_{template}", request, **args)
 
 
 async def _taken(c: _Change) -> None:
@@ -534,6 +559,16 @@ async def _rejected(c: _Change) -> None:
 
 async def _cancelled(c: _Change) -> None:
     """The requester's confirmation, the assignee (if any) and the watchers told."""
+    if not reached_department(c.request):
+        # cancelled while it awaited approval: the department never had it; each
+        # approver's copy says it was cancelled (and loses its buttons)
+        await _copies(c)
+        if c.reason:
+            await _tell(c, "cancelled_approval_reason", watch="watch_cancelled_reason",
+                        actor_id=c.actor, text=c.reason)
+        else:
+            await _tell(c, "cancelled_approval", watch="watch_cancelled", actor_id=c.actor)
+        return
     assignee = c.request.assignee_id
     if c.reason:
         await _tell(c, "cancelled_reason", actor_id=c.actor, text=c.reason)
@@ -856,12 +891,13 @@ async def _approval_relay(session: AsyncSession, request: Request, press: Press,
         for approver in to:
             await relay(session, now, request, to_chat=approver, thread_id=None,
                         from_chat=press.chat_id, message_id=press.message_id,
-                        author_id=press.actor_id, text=text, caption=caption, to_card=False)
+                        author_id=press.actor_id, text=text, caption=caption, to_card=False,
+                        part="requester")
         requests.add_event(session, request.id, now, "message", press.actor_id, reason=text)
         return Outcome(request, relayed_to="approver")
     await relay(session, now, request, to_chat=request.requester_id, thread_id=None,
                 from_chat=press.chat_id, message_id=press.message_id, author_id=press.actor_id,
-                text=text, caption=caption, to_card=False)
+                text=text, caption=caption, to_card=False, part="approver")
     requests.add_event(session, request.id, now, approvals.ASK_EVENT, press.actor_id,
                        reason=text)
     return Outcome(request, relayed_to="requester")

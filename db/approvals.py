@@ -18,7 +18,7 @@ from db.models import (
     RequestEvent,
     RequestMessage,
 )
-from db.session import insert_ignore
+from db.session import insert_ignore, upsert
 from db.statuses import Status
 
 COPY_KIND = "approval"  # an approver's copy: its outbox kind and its recorded message kind
@@ -65,9 +65,11 @@ async def askers(session: AsyncSession, request_id: int) -> list[int]:
 
 async def join(session: AsyncSession, department_key: str, user_id: int, now: datetime
                ) -> None:
-    """``user_id`` was found in the department's bound chat (nothing when known)."""
-    await session.execute(insert_ignore(session, DepartmentMember).values(
-        department_key=department_key, user_id=user_id, since=now))
+    """``user_id`` was found in the department's bound chat now: the newest membership
+    (``since`` moves on when it was known before, so :func:`member_of` names it)."""
+    await session.execute(upsert(
+        session, DepartmentMember, ["department_key", "user_id"],
+        {"department_key": department_key, "user_id": user_id, "since": now}, ["since"]))
 
 
 async def member_of(session: AsyncSession, user_id: int) -> str | None:

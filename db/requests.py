@@ -70,6 +70,17 @@ def add_event(
     )
 
 
+async def left_status(session: AsyncSession, request_id: int, status: str
+                      ) -> RequestEvent | None:
+    """The change that took the request out of ``status`` (the newest such)."""
+    return await session.scalar(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id, RequestEvent.from_status == status)
+        .order_by(RequestEvent.id.desc())
+        .limit(1)
+    )
+
+
 async def last_event(session: AsyncSession, request_id: int) -> RequestEvent | None:
     return await session.scalar(
         select(RequestEvent)
@@ -264,13 +275,17 @@ async def drop_rating(session: AsyncSession, request_id: int) -> None:
     await session.execute(delete(Rating).where(Rating.request_id == request_id))
 
 
-async def home_department(session: AsyncSession, org: Any, user_id: int) -> str | None:
+async def home_department(session: AsyncSession, org: Any, user_id: int,
+                          found_now: str | None = None) -> str | None:
     """The department a person belongs to: the one listing them in ``members``, else
-    the one whose bound chat they were found in, else the one they manage, else the
-    last one whose request they took; None when unknown."""
+    the one whose bound chat they were just found in (``found_now``), else the one whose
+    chat they were last found in, else the one they manage, else the last one whose
+    request they took; None when unknown."""
     listed = [d.key for d in org.departments if user_id in d.members]
     if listed:
         return str(listed[0])
+    if found_now is not None and org.department(found_now) is not None:
+        return found_now
     found = await member_of(session, user_id)
     if found is not None and org.department(found) is not None:
         return found

@@ -115,3 +115,14 @@ def insert_ignore(session: AsyncSession, table: Any) -> Any:
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(table).on_conflict_do_nothing()
+
+
+def upsert(session: AsyncSession, table: Any, keys: list[str], values: dict[str, Any],
+           update: list[str]) -> Any:
+    """``INSERT … ON CONFLICT (keys) DO UPDATE SET update…`` in the session's dialect:
+    the row is written, or its ``update`` columns are, on SQLite and PostgreSQL alike."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(table).values(**values)
+    return statement.on_conflict_do_update(
+        index_elements=keys, set_={name: statement.excluded[name] for name in update})

@@ -3,6 +3,7 @@ so a restart or a second instance continues the form where it was."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -195,11 +196,12 @@ async def step_back(svc: Services, user_id: int) -> DraftState | None:
     return state
 
 
-async def submit_form(svc: Services, user_id: int, found_in: str | None = None) -> str | None:
+async def submit_form(svc: Services, user_id: int, found_in: Sequence[str] = ()
+                      ) -> str | None:
     """Turn the draft into a request in one transaction; the text key of a refusal.
     The request is stored, the draft dropped and the card and the confirmation owed
-    together: a crash from here on cannot lose them. ``found_in``: the department whose
-    bound chat the requester is in (asked of Telegram before the transaction)."""
+    together: a crash from here on cannot lose them. ``found_in``: the departments whose
+    bound chats the requester is in (asked of Telegram before the transaction)."""
     async with svc.db.transaction() as session:
         draft = await drafts.get_draft(session, user_id)
         if draft is None:

@@ -15,7 +15,7 @@ from bot.i18n import as_text, clock_time, cut, plain, t, toast
 from bot.render import person, stars
 from bot.runtime import Context, language, members, sender, services
 from core.assigning import choices
-from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Status
+from core.lifecycle import TRANSITIONS, Action, Place, Refusal, Role, Status
 from core.workflow import (
     CHOOSER,
     COMMENT_WAIT,
@@ -114,8 +114,10 @@ async def on_press(update: Update, context: Context, press: RequestPress) -> Non
     where = _press(update, press)
     action = press.action
     if action is not None and Place.VIEW in TRANSITIONS[action].places \
+            and Role.APPROVER not in TRANSITIONS[action].roles \
             and where.chat_id == where.actor_id:
         # a press from a private view: an executor is whoever is in the department's chat
+        # (not asked for an approver's decision: it makes nobody an executor)
         chat = await department_chat(svc, press.request_id)
         if chat is not None and await members(context).is_member(context.bot, chat,
                                                                   where.actor_id):
@@ -205,7 +207,7 @@ async def _ask_reason(update: Update, context: Context, where: Press, request_id
     if not outcome.ok:
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
-    await query.answer(toast(lang, "press.ask_reason"))
+    await query.answer(toast(lang, TRANSITIONS[action].prompt_toast))
     chosen = TRANSITIONS[action].department
     if chosen:
         await _delete(update)  # the department chooser has done its job

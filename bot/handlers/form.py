@@ -274,17 +274,16 @@ async def cancel_press(update: Update, context: Context) -> None:
         await update.callback_query.edit_message_text(t(lang, "form.cancelled"))
 
 
-async def _home_chat(context: Context, user_id: int) -> str | None:
-    """The department whose bound chat the requester is in (asked of Telegram, cached
+async def _home_chats(context: Context, user_id: int) -> list[str]:
+    """The departments whose bound chats the requester is in (asked of Telegram, cached
     briefly), unless the organisation file lists them in a department's ``members``:
-    their requests' own department (approvals by its managers, who asks whom)."""
+    core.intake picks their requests' own department of them (approvals by its
+    managers, who asks whom)."""
     svc = services(context)
     if any(user_id in d.members for d in svc.org.departments):
-        return None
-    for key, chat_id in await department_chats(svc):
-        if await members(context).is_member(context.bot, chat_id, user_id):
-            return key
-    return None
+        return []
+    return [key for key, chat_id in await department_chats(svc)
+            if await members(context).is_member(context.bot, chat_id, user_id)]
 
 
 async def submit(update: Update, context: Context) -> None:
@@ -295,7 +294,7 @@ async def submit(update: Update, context: Context) -> None:
         return  # access was withdrawn while the form was open
     svc, lang = services(context), language(update, context)
     user_id = update.effective_user.id
-    refusal = await submit_form(svc, user_id, found_in=await _home_chat(context, user_id))
+    refusal = await submit_form(svc, user_id, found_in=await _home_chats(context, user_id))
     if refusal is not None:  # answered after the transaction, never inside it
         await query.answer(toast(lang, refusal), show_alert=refusal == "form.broken")
         if refusal == "form.changed" and update.effective_message is not None \

@@ -8,8 +8,9 @@ from telegram.constants import ChatType
 from bot.handlers import actions, form
 from bot.i18n import t
 from bot.runtime import Context, language, sender, services
-from core.lifecycle import Refusal
+from core.lifecycle import TRANSITIONS, Refusal
 from core.workflow import (
+    REASON_ACTIONS,
     RELAY_AFTER_CLOSE,
     Press,
     awaited_reason,
@@ -74,6 +75,9 @@ async def _typed_reason(update: Update, context: Context, pending: PendingInput)
                                  parse_mode=None)
         return
     sender(context).wake()
+    confirm = TRANSITIONS[REASON_ACTIONS[pending.kind]].confirm
+    if confirm is not None:  # an approver's question: it went to the requester
+        await message.reply_html(t(lang, confirm, id=pending.request_id))
     if message.chat.type == ChatType.PRIVATE:  # Cancel request: its buttons are done
         for shown in (pending.prompt_message_id, pending.data.get("from")):
             if shown:

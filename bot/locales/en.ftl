@@ -588,7 +588,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Request <b>#{ $id }</b> «{ $type }» ({ $department }) still waits for your decision: please Approve, Decline or Ask under my message about it.
 notice-approval_escalated = ⚠️ Request <b>#{ $id }</b> «{ $type }» ({ $department }) has waited too long for approval: no answer from { $names }, even after a reminder.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> has to approve your request <b>#{ $id }</b> but cannot receive my messages (never started the bot or blocked it). Please ask them to open a chat with me and press /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> has to approve request <b>#{ $id }</b> «{ $type }» ({ $department }) but cannot receive my messages (never started the bot or blocked it). Ask them to open a chat with me and press /start, or change the approvers.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> has to approve request <b>#{ $id }</b> «{ $type }» ({ $department }) but cannot receive my messages (never started the bot or blocked it). Please ask them to open a chat with me and press /start; or the requester may cancel the request and send it again.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ { $actor } rated #{ $id } «{ $type }» { $stars }
@@ -662,3 +662,24 @@ approval-waiting = Approve it, decline it (with a reason) or ask the requester a
 approval-approved_by = ✅ Approved by <b>{ $actor }</b> at { $when }.
 approval-declined_by = 🚫 Declined by <b>{ $actor }</b> at { $when }.
 approval-show_approvers = Approvers: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ You cancelled <b>#{ $id }</b> «{ $type }» while it awaited approval.
+notice-cancelled_approval_reason =
+    ✖ You cancelled <b>#{ $id }</b> «{ $type }» while it awaited approval.
+    Reason: { $text }
+approval-cancelled_by = ✖ Cancelled by <b>{ $actor }</b> at { $when }.
+press-ask_question = Reply to my message with your question.
+relay-question_sent = ✉️ Your question about #{ $id } went to the requester; their answer will come here.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (requester):
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (approver):
+    { $text }
+
+    <i>Reply to this message to answer.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (requester)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (approver)

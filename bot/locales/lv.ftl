@@ -599,7 +599,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) joprojām gaida jūsu lēmumu: lūdzu, spiediet „Apstiprināt”, „Noraidīt” vai „Jautāt” zem manas ziņas par to.
 notice-approval_escalated = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) pārāk ilgi gaida apstiprinājumu: atbildes nav pat pēc atgādinājuma (apstiprina: { $names }).
 notice-approver_unreachable = ⚠️ Jūsu pieprasījums <b>#{ $id }</b> jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Lūdzu, palūdziet atvērt čatu ar mani un nospiest /start.
-notice-approver_unreachable_admin = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Palūdziet atvērt čatu ar mani un nospiest /start vai nomainiet apstiprinātājus.
+notice-approver_unreachable_admin = ⚠️ Pieprasījums <b>#{ $id }</b> „{ $type }” ({ $department }) jāapstiprina: <b>{ $actor }</b>, bet šis cilvēks nevar saņemt manas ziņas (nekad nepalaida botu vai to bloķēja). Palūdziet atvērt čatu ar mani un nospiest /start; vai arī pieteicējs var pieprasījumu atcelt un nosūtīt vēlreiz.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ { $actor } novērtēja #{ $id } „{ $type }”: { $stars }
@@ -674,3 +674,24 @@ approval-waiting = Apstipriniet, noraidiet (norādot iemeslu) vai uzdodiet jaut�
 approval-approved_by = ✅ Apstiprināja <b>{ $actor }</b>, { $when }.
 approval-declined_by = 🚫 Noraidīja <b>{ $actor }</b>, { $when }.
 approval-show_approvers = Apstiprinātāji: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Jūs atcēlāt <b>#{ $id }</b> „{ $type }”, kamēr tas gaidīja apstiprinājumu.
+notice-cancelled_approval_reason =
+    ✖ Jūs atcēlāt <b>#{ $id }</b> „{ $type }”, kamēr tas gaidīja apstiprinājumu.
+    Iemesls: { $text }
+approval-cancelled_by = ✖ Atcēla <b>{ $actor }</b>, { $when }.
+press-ask_question = Atbildiet uz manu ziņu ar savu jautājumu.
+relay-question_sent = ✉️ Jūsu jautājums par #{ $id } nosūtīts pieteicējam; atbilde pienāks šeit.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (pieteicējs):
+    { $text }
+
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (apstiprinātājs):
+    { $text }
+
+    <i>Lai atbildētu, izvēlieties „Atbildēt” pie šīs ziņas.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (pieteicējs)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (apstiprinātājs)

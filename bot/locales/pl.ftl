@@ -603,7 +603,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }) wciąż czeka na Twoją decyzję: naciśnij „Zatwierdź”, „Odrzuć” lub „Zapytaj” pod moją wiadomością o nim.
 notice-approval_escalated = ⚠️ Zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }) zbyt długo czeka na zatwierdzenie: mimo przypomnienia nie ma odpowiedzi. Zatwierdza: { $names }.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> ma zatwierdzić Twoje zgłoszenie <b>#{ $id }</b>, ale nie odbiera moich wiadomości (bot zablokowany albo nigdy nieuruchomiony). Poproś tę osobę, by otworzyła czat ze mną i nacisnęła /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> ma zatwierdzić zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }), ale nie odbiera moich wiadomości (bot zablokowany albo nigdy nieuruchomiony). Poproś tę osobę, by otworzyła czat ze mną i nacisnęła /start, albo zmień osoby zatwierdzające.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> ma zatwierdzić zgłoszenie <b>#{ $id }</b> „{ $type }” ({ $department }), ale nie odbiera moich wiadomości (bot zablokowany albo nigdy nieuruchomiony). Poproś tę osobę, by otworzyła czat ze mną i nacisnęła /start; albo zgłaszający może anulować zgłoszenie i wysłać je ponownie.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ Ocena od { $actor } dla #{ $id } „{ $type }”: { $stars }
@@ -679,3 +679,24 @@ approval-waiting = Zatwierdź, odrzuć (podając powód) albo zadaj pytanie zgł
 approval-approved_by = ✅ Zatwierdzone: <b>{ $actor }</b>, { $when }.
 approval-declined_by = 🚫 Odrzucone: <b>{ $actor }</b>, { $when }.
 approval-show_approvers = Zatwierdza: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Anulowano Twoje zgłoszenie <b>#{ $id }</b> „{ $type }”, zanim zostało zatwierdzone.
+notice-cancelled_approval_reason =
+    ✖ Anulowano Twoje zgłoszenie <b>#{ $id }</b> „{ $type }”, zanim zostało zatwierdzone.
+    Powód: { $text }
+approval-cancelled_by = ✖ Anulowane: <b>{ $actor }</b>, { $when }.
+press-ask_question = Odpowiedz na moją wiadomość, wpisując pytanie.
+relay-question_sent = ✉️ Twoje pytanie o zgłoszenie #{ $id } trafiło do zgłaszającego; odpowiedź przyjdzie tutaj.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (zgłaszający):
+    { $text }
+
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (zatwierdzający):
+    { $text }
+
+    <i>Aby odpowiedzieć, wybierz „Odpowiedz” przy tej wiadomości.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (zgłaszający)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (zatwierdzający)

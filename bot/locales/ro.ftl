@@ -610,7 +610,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }) încă așteaptă decizia ta: te rog să apeși „Aprobă”, „Respinge” sau „Întreabă” sub mesajul meu despre ea.
 notice-approval_escalated = ⚠️ Solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }) așteaptă aprobarea de prea mult timp: niciun răspuns de la { $names }, nici după o reamintire.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> trebuie să-ți aprobe solicitarea <b>#{ $id }</b>, dar nu poate primi mesajele mele (nu a pornit niciodată botul sau l-a blocat). Te rog să-i ceri să deschidă un chat cu mine și să apese /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> trebuie să aprobe solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }), dar nu poate primi mesajele mele (nu a pornit niciodată botul sau l-a blocat). Cere-i să deschidă un chat cu mine și să apese /start sau schimbă aprobatorii.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> trebuie să aprobe solicitarea <b>#{ $id }</b> „{ $type }” ({ $department }), dar nu poate primi mesajele mele (nu a pornit niciodată botul sau l-a blocat). Cere-i să deschidă un chat cu mine și să apese /start; sau solicitantul poate anula solicitarea și o poate trimite din nou.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ { $actor } a notat #{ $id } „{ $type }” cu { $stars }
@@ -685,3 +685,24 @@ approval-waiting = Aprob-o, respinge-o (cu un motiv) sau pune-i o întrebare sol
 approval-approved_by = ✅ Aprobată de <b>{ $actor }</b> la { $when }.
 approval-declined_by = 🚫 Respinsă de <b>{ $actor }</b> la { $when }.
 approval-show_approvers = Aprobatori: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Ai anulat <b>#{ $id }</b> „{ $type }” cât timp aștepta aprobarea.
+notice-cancelled_approval_reason =
+    ✖ Ai anulat <b>#{ $id }</b> „{ $type }” cât timp aștepta aprobarea.
+    Motiv: { $text }
+approval-cancelled_by = ✖ Anulată de <b>{ $actor }</b> la { $when }.
+press-ask_question = Răspunde la mesajul meu cu întrebarea ta.
+relay-question_sent = ✉️ Întrebarea ta despre #{ $id } a ajuns la solicitant; răspunsul va veni aici.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (solicitant):
+    { $text }
+
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (aprobator):
+    { $text }
+
+    <i>Ca să răspunzi, apasă „Răspunde” pe acest mesaj.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (solicitant)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (aprobator)

@@ -606,7 +606,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) всё ещё ждёт вашего решения: нажмите «Одобрить», «Отклонить» или «Спросить» под моим сообщением о ней.
 notice-approval_escalated = ⚠️ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) слишком долго ждёт одобрения: нет ответа от { $names }, даже после напоминания.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> должен одобрить вашу заявку <b>#{ $id }</b>, но не получает мои сообщения (не запускал бота или заблокировал его). Попросите его открыть чат со мной и нажать /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> должен одобрить заявку <b>#{ $id }</b> «{ $type }» ({ $department }), но не получает мои сообщения (не запускал бота или заблокировал его). Попросите его открыть чат со мной и нажать /start или поменяйте одобряющих.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> должен одобрить заявку <b>#{ $id }</b> «{ $type }» ({ $department }), но не получает мои сообщения (не запускал бота или заблокировал его). Попросите его открыть чат со мной и нажать /start; или заявитель может отменить заявку и отправить её заново.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ { $actor } оценил(а) #{ $id } «{ $type }» на { $stars }
@@ -680,3 +680,24 @@ approval-waiting = Одобрите, отклоните (с причиной) и
 approval-approved_by = ✅ Одобрил(а) <b>{ $actor }</b> в { $when }.
 approval-declined_by = 🚫 Не одобрил(а) <b>{ $actor }</b> в { $when }.
 approval-show_approvers = Одобряющие: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Вы отменили заявку <b>#{ $id }</b> «{ $type }», пока она ждала одобрения.
+notice-cancelled_approval_reason =
+    ✖ Вы отменили заявку <b>#{ $id }</b> «{ $type }», пока она ждала одобрения.
+    Причина: { $text }
+approval-cancelled_by = ✖ Отменил(а) <b>{ $actor }</b> в { $when }.
+press-ask_question = Ответьте на моё сообщение и напишите вопрос.
+relay-question_sent = ✉️ Ваш вопрос по заявке #{ $id } отправлен заявителю; ответ придёт сюда.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (заявитель):
+    { $text }
+
+    <i>Чтобы ответить, нажмите «Ответить» на этом сообщении.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (одобряющий):
+    { $text }
+
+    <i>Чтобы ответить, нажмите «Ответить» на этом сообщении.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (заявитель)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (одобряющий)

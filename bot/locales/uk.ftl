@@ -607,7 +607,7 @@ notice-watch_declined =
 notice-approval_remind = ⏰ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) досі чекає на ваше рішення: натисніть «Погодити», «Відхилити» або «Запитати» під моїм повідомленням про неї.
 notice-approval_escalated = ⚠️ Заявка <b>#{ $id }</b> «{ $type }» ({ $department }) надто довго чекає на погодження: відповіді від { $names } немає навіть після нагадування.
 notice-approver_unreachable = ⚠️ <b>{ $actor }</b> має погодити вашу заявку <b>#{ $id }</b>, але не отримує моїх повідомлень (бота не запущено або заблоковано). Будь ласка, попросіть цю людину відкрити чат зі мною й натиснути /start.
-notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> має погодити заявку <b>#{ $id }</b> «{ $type }» ({ $department }), але не отримує моїх повідомлень (бота не запущено або заблоковано). Попросіть цю людину відкрити чат зі мною й натиснути /start або змініть тих, хто погоджує.
+notice-approver_unreachable_admin = ⚠️ <b>{ $actor }</b> має погодити заявку <b>#{ $id }</b> «{ $type }» ({ $department }), але не отримує моїх повідомлень (бота не запущено або заблоковано). Попросіть цю людину відкрити чат зі мною й натиснути /start; або заявник може скасувати заявку й надіслати її знову.
 
 ## [notice.rating_told]
 notice-rating_told-rated = ⭐ Оцінка від { $actor } за #{ $id } «{ $type }»: { $stars }
@@ -683,3 +683,24 @@ approval-waiting = Погодьте, відхиліть (із причиною) 
 approval-approved_by = ✅ Погоджено: <b>{ $actor }</b>, { $when }.
 approval-declined_by = 🚫 Не погоджено: <b>{ $actor }</b>, { $when }.
 approval-show_approvers = Хто погоджує: { $names }
+
+## [review fixes: approvals]
+notice-cancelled_approval = ✖ Ви скасували заявку <b>#{ $id }</b> «{ $type }», поки вона чекала на погодження.
+notice-cancelled_approval_reason =
+    ✖ Ви скасували заявку <b>#{ $id }</b> «{ $type }», поки вона чекала на погодження.
+    Причина: { $text }
+approval-cancelled_by = ✖ Скасовано: <b>{ $actor }</b>, { $when }.
+press-ask_question = Дайте відповідь на моє повідомлення й напишіть запитання.
+relay-question_sent = ✉️ Ваше запитання щодо заявки #{ $id } надіслано заявникові; відповідь прийде сюди.
+notice-relay_from_requester =
+    💬 <b>#{ $id }</b> · { $author } (заявник):
+    { $text }
+
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
+notice-relay_from_approver =
+    💬 <b>#{ $id }</b> · { $author } (погоджує заявку):
+    { $text }
+
+    <i>Щоб відповісти, натисніть «Відповісти» на цьому повідомленні.</i>
+notice-relay_caption_from_requester = 💬 #{ $id } · { $author } (заявник)
+notice-relay_caption_from_approver = 💬 #{ $id } · { $author } (погоджує заявку)

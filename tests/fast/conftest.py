@@ -108,6 +108,9 @@ class World:
             "done_at": now if status in (Status.ON_REVIEW, Status.CLOSED) else None,
             "resolve_remaining_s": 3600.0 if status is Status.WAITING else None,
             "closed_at": now if final else None,
+            # awaiting approval (or declined): asked at filing, so never the department's
+            "approval_asked_at": now if status in (Status.APPROVAL, Status.DECLINED) else None,
+            "approval_decided_at": now if status is Status.DECLINED else None,
         }
         async with self.svc.db.transaction() as session:
             ids = request_ids if isinstance(request_ids, list) else [request_ids]

@@ -64,7 +64,12 @@ OWED: dict[Action, list[tuple[int, str, str | None]]] = {
 PICKED = EXECUTOR2  # the executor a manager picks for Assign and Reassign
 
 
-def owed_by(action: Action, assignee: int | None) -> list[tuple[int, str, str | None]]:
+def owed_by(action: Action, assignee: int | None, status: Status
+            ) -> list[tuple[int, str, str | None]]:
+    if action is Action.CANCEL and status is Status.APPROVAL:
+        # the department never had it: no card, no notice in its chat (and no approvers
+        # here, whose copies would change)
+        return [(REQUESTER, "notice", "cancelled_approval_reason")]
     if action is Action.CANCEL and assignee is not None:
         return [*OWED[action][:2], (assignee, "notice", "assignee_cancelled_reason"),
                 *OWED[action][2:]]
@@ -130,7 +135,7 @@ async def check_cell(world: World, action: Action, status: Status, requests: lis
                 (status.value, assignee, "it"), where
             assert numbers[persona] not in owed, where  # a refusal owes nobody anything
             continue
-        assert owed.get(numbers[persona], []) == owed_by(action, assignee), where
+        assert owed.get(numbers[persona], []) == owed_by(action, assignee, status), where
         assert after.status == (step.target or status).value, where
         if step.person:
             assert after.assignee_id == PICKED, where

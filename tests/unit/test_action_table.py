@@ -32,13 +32,15 @@ PEOPLE: dict[str, set[Role]] = {
     "stranger": set(),
 }
 SEES = {Place.CARD: ("executor", "assignee", "manager"), Place.NOTICE: ("requester",),
-        Place.VIEW: ("requester", "manager in private", "executor in private")}
+        Place.VIEW: ("requester", "manager in private", "executor in private",
+                     "approver in private")}
 # a /show view is private: the roles core sees there (an executor sees the request as a
 # member of the department's chat, but acts on the card in the group: no role here)
 PRIVATE: dict[str, set[Role]] = {
     "requester": {R.REQUESTER},
     "manager in private": {R.MANAGER},
     "executor in private": set(),
+    "approver in private": {R.APPROVER},  # one of the request's approvers (issue 13)
 }
 # accepted but offered by no button: on a taken request, Reject and Transfer are the
 # assignee's or a manager's and the card keeps to Done, Need info, Release (SPEC §3);
@@ -129,7 +131,7 @@ def test_the_cards_show_what_spec_says() -> None:
     assert shown(Place.NOTICE, S.ON_REVIEW) == {A.ACCEPT, A.REOPEN}
     # Cancel request under the confirmation while it may be cancelled, Repeat under the
     # notice that ended it
-    assert shown(Place.NOTICE, S.NEW) == {A.CANCEL}
+    assert shown(Place.NOTICE, S.NEW) == shown(Place.NOTICE, S.APPROVAL) == {A.CANCEL}
     assert shown(Place.NOTICE, S.REJECTED) == shown(Place.NOTICE, S.CLOSED) == {A.REPEAT}
     assert shown(Place.NOTICE, S.CANCELLED) == set()
 
@@ -145,7 +147,8 @@ def test_a_view_offers_each_person_what_they_may_press(status: Status, taken: bo
         for action in actions:
             assert refusal(action, status, PEOPLE[who], taken=taken) is None
     is_open = status in (S.NEW, S.IN_PROGRESS, S.WAITING, S.ON_REVIEW)
-    working = status in (S.NEW, S.IN_PROGRESS, S.WAITING)
+    # the requester may cancel it while it awaits approval too (nobody else may end it)
+    working = status in (S.APPROVAL, S.NEW, S.IN_PROGRESS, S.WAITING)
     ended = status in (S.CLOSED, S.REJECTED)
     assert view["requester"] == {A.CANCEL} if working else (
         view["requester"] == ({A.REPEAT} if ended else set()))
@@ -156,6 +159,9 @@ def test_a_view_offers_each_person_what_they_may_press(status: Status, taken: bo
     assert view["executor"] == ({A.FOLLOW} if is_open else set())
     assert view["manager"] == ({A.FOLLOW} if is_open else set()) | (
         {A.ASSIGN} if status is S.NEW else {A.REASSIGN} if status is S.IN_PROGRESS else set())
+    # an approver decides from their view too (a copy lost), only while it awaits approval
+    approver = set(offered(Place.VIEW, status, {R.APPROVER}, taken=taken))
+    assert approver == ({A.APPROVE, A.DECLINE, A.ASK} if status is S.APPROVAL else set())
     # the requester hears everything anyway: never Follow, even as a manager
     assert A.FOLLOW not in offered(Place.VIEW, status, {R.REQUESTER, R.MANAGER}, taken=taken)
 

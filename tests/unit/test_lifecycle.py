@@ -34,7 +34,8 @@ EXPECTED: dict[Action, tuple[set[Status], Status | None, set[Role]]] = {
                {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}),
     A.TRANSFER: ({S.NEW, S.IN_PROGRESS, S.WAITING}, S.NEW,
                  {R.EXECUTOR, R.ASSIGNEE, R.MANAGER}),
-    A.CANCEL: ({S.NEW, S.IN_PROGRESS, S.WAITING}, S.CANCELLED, {R.REQUESTER}),
+    # SPEC §5: also while it awaits approval (issue 13 review: else nobody may end it)
+    A.CANCEL: ({S.APPROVAL, S.NEW, S.IN_PROGRESS, S.WAITING}, S.CANCELLED, {R.REQUESTER}),
     A.ASSIGN: ({S.NEW}, S.IN_PROGRESS, {R.MANAGER}),
     A.REASSIGN: ({S.IN_PROGRESS}, S.IN_PROGRESS, {R.MANAGER}),
     A.AUTO_CLOSE: ({S.ON_REVIEW}, S.CLOSED, {R.SYSTEM}),
@@ -136,3 +137,23 @@ def test_every_open_status_can_be_left() -> None:
 def test_an_unknown_status_is_refused() -> None:
     with pytest.raises(ValueError):
         can_apply(A.TAKE, "archived")
+
+
+def test_a_request_awaiting_approval_may_be_left_by_its_requester() -> None:
+    """Approvers may never answer: the requester cancels it, from /show and from the
+    confirmation sent after Send."""
+    from core.lifecycle import Place, buttons, offered
+    assert can_apply(A.CANCEL, S.APPROVAL) and allowed(A.CANCEL, {R.REQUESTER})
+    assert offered(Place.VIEW, S.APPROVAL, {R.REQUESTER}, taken=False) == [A.CANCEL]
+    assert A.CANCEL in buttons(Place.NOTICE, S.APPROVAL)
+
+
+def test_an_approver_decides_from_the_copy_or_the_view() -> None:
+    """An approver who lost their copy decides from /show; nobody else sees the buttons."""
+    from core.lifecycle import Place, offered
+    decisions = [A.APPROVE, A.DECLINE, A.ASK]
+    for place in (Place.APPROVAL, Place.VIEW):
+        assert offered(place, S.APPROVAL, {R.APPROVER}, taken=False) == decisions
+    for role in set(Role) - {R.APPROVER}:
+        assert not set(decisions) & set(offered(Place.VIEW, S.APPROVAL, {role}, taken=False))
+    assert offered(Place.VIEW, S.NEW, {R.APPROVER}, taken=False) == []

@@ -231,8 +231,13 @@ def _notice_templates() -> dict[str, set[str]]:
                 # core.workflow: the requester's notice and its watchers' twin
                 template = node.args[1]
                 assert isinstance(template, ast.Constant), ast.unparse(node)
-                args = {k.arg for k in node.keywords if k.arg} - {"keyboard"}
-                for name in (template.value, f"watch_{template.value}"):
+                args = {k.arg for k in node.keywords if k.arg} - {"keyboard", "watch"}
+                # the watchers' twin: watch_<template>, or the one named by watch=
+                watch = next((k.value for k in node.keywords if k.arg == "watch"), None)
+                if watch is not None:
+                    assert isinstance(watch, ast.Constant), ast.unparse(node)
+                twin = watch.value if watch is not None else f"watch_{template.value}"
+                for name in (template.value, twin):
                     found.setdefault(str(name), set()).update(args)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id in ("notify", "notify_group"):

@@ -91,3 +91,10 @@ def test_only_core_outgoing_owes_messages() -> None:
                     isinstance(k, ast.Constant) and k.value == "template" for k in node.keys):
                 found.append(f"{where}:{node.lineno} a payload spelled out")
     assert found == []
+
+
+def test_a_relay_while_awaiting_approval_keeps_the_writers_part() -> None:
+    relay = Relay(5, 31, 5, "hi", part="approver")
+    assert relay.to_json()["part"] == "approver"
+    assert parse(Relay.kind, relay.to_json()) == relay
+    assert "part" not in Relay(5, 31, 5, "hi").to_json()  # rows as before
