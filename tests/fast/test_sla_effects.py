@@ -291,7 +291,10 @@ async def test_a_rating_and_its_comment(world: World) -> None:
         rating = await session.get(Rating, 1)
     assert rating is not None
     assert (rating.score, rating.comment, rating.assignee_id) == (4, "quick, thanks", EXECUTOR)
-    assert said(await world.owed()) == [(IT_CHAT, "card", None)]  # edits coalesce
+    # the executor hears of the rating, then of its comment; the card's edits coalesce
+    assert said(await world.owed()) == [(EXECUTOR, "notice", "rating_told.rated"),
+                                        (IT_CHAT, "card", None),
+                                        (EXECUTOR, "notice", "rating_told.rated_comment")]
     assert (await world.row(1)).status == Status.ON_REVIEW.value
 
 
