@@ -4,7 +4,7 @@ import asyncio
 from datetime import UTC, datetime
 
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from db import search
 from db.migrate import alembic_config, upgrade
@@ -14,8 +14,9 @@ from db.session import Database
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
-def a_request(number: int, requester: int, value: str) -> Request:
-    return Request(id=number, department_key="it", type_key="access", type_name="Access",
+def a_request(number: int, requester: int, value: str) -> dict[str, object]:
+    """A request row of schema 0003: only its columns (later migrations add more)."""
+    return dict(id=number, department_key="it", type_key="access", type_name="Access",
                    response_seconds=3600.0, resolve_seconds=28800.0, requester_id=requester,
                    status="closed", priority="normal", created_at=AT, status_changed_at=AT,
                    transfers=0, reopens=0, auto_closed=False, last_event_at=AT,
@@ -32,8 +33,8 @@ async def test_existing_requests_are_indexed(database_url):
         async with db.transaction() as session:
             session.add(User(id=2001, first_name="Рита", last_name="Smith", username="rita_s",
                              updated_at=AT))
-            session.add_all([a_request(1, 2001, "VPN «Склад»\x00"),
-                             a_request(2, 2002, "Printer")])
+            await session.execute(insert(Request), [a_request(1, 2001, "VPN «Склад»\x00"),
+                                                    a_request(2, 2002, "Printer")])
         await upgrade(database_url)
         async with db.reading() as session:
             bodies = dict((await session.execute(text(
