@@ -44,8 +44,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # take transaction control from the driver so we can BEGIN IMMEDIATE
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # the busy timeout first: the journal-mode pragma itself waits for another
+        # connection's lock (with only the driver's 5 s it failed under a crowd)
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
