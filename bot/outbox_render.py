@@ -160,19 +160,8 @@ class OutboxRenderer:
                      else request.department_key)
             markup = None
         card_id = d.card_message_id
-        if card_id is not None:
-            try:
-                await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, card_id, parse_mode=ParseMode.HTML,
-                    reply_markup=markup))
-                d.message_ids.append(card_id)
-            except BadRequest as exc:
-                if "not modified" in exc.message.lower():
-                    d.message_ids.append(card_id)
-                elif "not found" not in exc.message.lower():
-                    raise
-                else:
-                    card_id = None  # the card was deleted in the group: post it again
+        if card_id is not None:  # None when the card was deleted in the group: post again
+            card_id = await self._edit_in_place(d, card_id, text, markup)
         if not here:
             return
         if card_id is None:
@@ -189,6 +178,22 @@ class OutboxRenderer:
             thread_id = item.thread_id
         await self._files(d, request, card_id, thread_id)
 
+    async def _edit_in_place(self, d: Delivery, message_id: int, text: str,
+                             markup: Any) -> int | None:
+        """Edit a message posted earlier (a card, an approver's copy): its id, or None
+        when its reader deleted it (then it is posted again)."""
+        chat_id = d.item.chat_id
+        try:
+            await self._call(d, chat_id, lambda: self.bot.edit_message_text(
+                text, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=markup))
+        except BadRequest as exc:
+            if "not found" in exc.message.lower():
+                return None
+            if "not modified" not in exc.message.lower():
+                raise
+        d.message_ids.append(message_id)
+        return message_id
+
     async def _approval(self, d: Delivery, request: Request) -> None:
         """An approver's copy: posted once with Approve, Decline and Ask (part 0) and
         the brief's files under it (parts 1…, as under a card), then edited in place to
@@ -198,19 +203,7 @@ class OutboxRenderer:
         markup = keyboards.approval(lang, request.id, request.status)
         copy_id = d.card_message_id
         if copy_id is not None:
-            edited = copy_id
-            try:
-                await self._call(d, item.chat_id, lambda: self.bot.edit_message_text(
-                    text, item.chat_id, edited, parse_mode=ParseMode.HTML,
-                    reply_markup=markup))
-                d.message_ids.append(copy_id)
-            except BadRequest as exc:
-                if "not modified" in exc.message.lower():
-                    d.message_ids.append(copy_id)
-                elif "not found" not in exc.message.lower():
-                    raise
-                else:
-                    copy_id = None
+            copy_id = await self._edit_in_place(d, copy_id, text, markup)
         if copy_id is None:
             message = await self._call(d, item.chat_id, lambda: self.bot.send_message(
                 item.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup))
