@@ -366,3 +366,15 @@ async def test_a_watcher_known_to_have_blocked_the_bot_is_named_at_once(emu, bot
             "blocked it). Ask them to open a chat with me and press /start."
             in texts(emu, REQUESTER))
     assert await watchers_of(bot, 1) == [EXECUTOR2]  # kept: they may press /start again
+
+
+async def test_a_card_deleted_in_the_group_is_posted_again_when_it_changes(emu, bot):
+    await bind(emu, bot)
+    number = await file_access_request(emu, bot)
+    deleted = card(emu, number)
+    deleted.deleted = True  # someone in the group deleted the card
+    await press(emu, bot, REQUESTER, confirmation(emu, number), "✖ Cancel request")
+    await press(emu, bot, REQUESTER, last(emu, REQUESTER), "Skip")
+    again = card(emu, number)
+    assert again.message_id != deleted.message_id
+    assert "Status: ✖ cancelled" in again.text and again.buttons == []
