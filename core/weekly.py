@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, select
+from sqlalchemy import case, or_, select, update
 
 from core.context import Services
 from core.org import OrgConfig
@@ -36,6 +36,7 @@ from db.session import insert_ignore
 from db.statuses import Status
 
 LISTED = 20  # breached and stuck requests listed per digest, then "… and N more"
+PUSHED_WEEKS = 8  # how far back days off may have pushed a digest (a closure of weeks)
 LOWEST = 3
 # when the scan first looked for a digest on this schedule: a week due before it is not
 # sent (a bot installed on a Wednesday starts with next Monday's, not with a digest at
@@ -72,17 +73,26 @@ def nominal_day(org: OrgConfig, now: datetime) -> tuple[date, datetime] | None:
 
 
 def owed_days(org: OrgConfig, now: datetime) -> list[tuple[date, datetime]]:
-    """The latest two ``weekly`` moments at or before ``now`` whose digests are due:
-    a holiday week can push a digest past the next nominal moment (Monday 5 January
-    is due on Monday 12 January, with that week's own), and neither may be lost."""
+    """The ``weekly`` days whose digests are due by ``now``: the latest, and the earlier
+    ones that days off pushed to (or past) the moment after them (Monday 4 January,
+    a holiday, is due on Monday 11 January with that week's own; a closure of two
+    weeks pushes two), so none is lost. A week that was due before the next one is
+    not looked at again: it was owed then, or the bot was not running."""
     latest = nominal_day(org, now)
     if latest is None:
         return []
     day = latest[0]
-    earlier = day - timedelta(days=7)
-    candidates = [(earlier, org.work_calendar.next_working_instant(
-        nominal_moment(org, earlier))), latest]
-    return [(d, due) for d, due in candidates if due <= now]
+    owed = [latest] if latest[1] <= now else []
+    next_moment = nominal_moment(org, day)
+    for _ in range(PUSHED_WEEKS):
+        day -= timedelta(days=7)
+        due = org.work_calendar.next_working_instant(nominal_moment(org, day))
+        if due < next_moment:
+            break
+        if due <= now:
+            owed.insert(0, (day, due))
+        next_moment = nominal_moment(org, day)
+    return owed
 
 
 def week_end(org: OrgConfig, day: date) -> datetime:
@@ -107,11 +117,21 @@ async def owe(svc: Services) -> int:
     async with svc.db.reading() as session:  # most scans find this week's sent already
         marks: dict[str, datetime] = {key: at for key, at in await session.execute(
             select(ScheduleMark.key, ScheduleMark.at)
-            .where(ScheduleMark.key.in_([*keys.values(), first_scan])))}
-    if first_scan not in marks:
+            .where(or_(ScheduleMark.key.in_(keys.values()),
+                       ScheduleMark.key.startswith(f"{FIRST_SCAN}:"))))}
+    others = [at for key, at in marks.items()
+              if key.startswith(f"{FIRST_SCAN}:") and key != first_scan]
+    if first_scan not in marks or (others and max(others) > marks[first_scan]):
+        # first seen, or changed away and back: the schedule starts again from now
+        # (the weeks its days missed meanwhile were another schedule's)
         async with svc.db.transaction() as session:
-            await session.execute(insert_ignore(session, ScheduleMark).values(
-                key=first_scan, at=now))
+            if first_scan in marks:
+                await session.execute(update(ScheduleMark).where(
+                    ScheduleMark.key == first_scan, ScheduleMark.at == marks[first_scan])
+                    .values(at=now))
+            else:
+                await session.execute(insert_ignore(session, ScheduleMark).values(
+                    key=first_scan, at=now))
             marks[first_scan] = await session.scalar(
                 select(ScheduleMark.at).where(ScheduleMark.key == first_scan)) or now
     owed = 0
@@ -174,7 +194,8 @@ async def figures(svc: Services, payload: Weekly, now: datetime) -> WeekFigures:
             Request.last_event_at, LISTED)
         lowest = await stats.rating_lines(session, [key], stats.Period(start, end),
                                           limit=LOWEST, lowest=True)
-        chart = await stats.series(session, zone, now, 14, [key], until=end)
+        chart = await stats.series(session, zone, now, 14, [key], until=end,
+                                   since=start_before)
         named = {e.user_id for e in this.executors} | {r.rater_id for r in lowest}
         people = await users.get_users(session, named)
     return WeekFigures(key, day - timedelta(days=7), day - timedelta(days=1), this, before,

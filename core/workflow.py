@@ -72,6 +72,7 @@ class Outcome:
     # a relayed reply: where it went, and whether it answered a question (waiting → back)
     relayed_to: Literal["department", "requester", "approver"] | None = None
     answered: bool = False
+    unchanged: bool = False  # applied already (the same star tapped twice): nothing new
 
     @property
     def ok(self) -> bool:
@@ -751,7 +752,7 @@ async def rate(svc: Services, request_id: int, press: Press, score: int) -> Outc
         if request.status not in (Status.ON_REVIEW, Status.CLOSED) or expired:
             return Outcome(request, Refusal.WRONG_STATE)
         if not await requests.set_rating(session, request, score, press.actor_id, now):
-            return Outcome(request)  # the same star again: nothing new to record or tell
+            return Outcome(request, unchanged=True)  # the same star again: nothing new
         requests.add_event(session, request_id, now, "rated", press.actor_id, reason=str(score))
         _tell_assignee(session, now, request, press.actor_id, "rating_told.rated", score=score)
         await refresh_card(session, now, request)

@@ -69,7 +69,9 @@ OPEN = [s.value for s in OPEN_STATUSES]
 RUNNING = [Status.NEW.value, Status.IN_PROGRESS.value]  # clocks that can breach while open
 # a request awaiting approval, or declined, never reached its department: not "created"
 # there, nor a flow between departments (the approvals line counts them)
-_RECEIVED = Request.status.not_in((Status.APPROVAL.value, Status.DECLINED.value))
+_RECEIVED = and_(Request.status.not_in((Status.APPROVAL.value, Status.DECLINED.value)),
+                 or_(Request.approval_asked_at.is_(None),
+                     Request.approval_decided_at.is_not(None)))  # not cancelled meanwhile
 # one scalar subquery per wanted rank, this many to a SELECT (PostgreSQL allows 1664
 # columns, SQLite 2000)
 RANKS_PER_STATEMENT = 250
@@ -311,7 +313,8 @@ async def _filed(session: AsyncSession, in_scope: ColumnElement[bool], period: P
                        func.count().filter(response_breached),
                        func.count().filter(Request.resolve_met.is_(True)),
                        func.count().filter(resolve_breached),
-                       func.count().filter(Request.status == Status.CANCELLED.value))
+                       func.count().filter(Request.status == Status.CANCELLED.value,
+                                           _RECEIVED))
                 .where(in_scope, period.holds(Request.created_at))
                 .group_by(Request.department_key))}
 
@@ -466,10 +469,12 @@ async def _per_day(session: AsyncSession, column: Any, aggregates: list[Any],
 
 
 async def series(session: AsyncSession, zone: ZoneInfo, now: datetime, days: int,
-                 departments: list[str], until: datetime | None = None) -> Series:
+                 departments: list[str], until: datetime | None = None,
+                 since: datetime | None = None) -> Series:
     """Created and done per day of ``zone``, SLA compliance per week, for the chart
-    (``until``: of the ``days`` before it, a local midnight, instead of up to now)."""
-    since = (until or now) - timedelta(days=days)
+    (``until``: of the ``days`` before it, a local midnight, instead of up to now;
+    ``since``: from this local midnight, so a clock change adds or drops no hour)."""
+    since = since or (until or now) - timedelta(days=days)
     in_scope = Request.department_key.in_(departments)
     last_instant = now if until is None else until - timedelta(microseconds=1)
     first, last = since.astimezone(zone).date(), last_instant.astimezone(zone).date()

@@ -331,6 +331,8 @@ async def _rate(update: Update, context: Context, where: Press, press: RequestPr
         await query.answer(await refusal_text(update, context, outcome), show_alert=True)
         return
     await query.answer(toast(lang, "press.rated", score=score))
+    if outcome.unchanged:
+        return  # a second tap on the same star: its prompt for a comment is out already
     request = outcome.request
     # the rating buttons have done their job; Accept and Reopen stay while on review
     await _edit_markup(update, keyboards.review_rated(lang, request.id)

@@ -414,6 +414,10 @@ async def test_the_requester_cancels_while_it_awaits_approval(emu, bot, people):
     assert not any("still waits for your decision" in t for t in texts(emu, PETRA))
     assert not any("waited too long" in t for t in texts(emu, ADMIN))
     assert (await row(bot, number)).status == "cancelled"
+    # IT never had it: not created there, nor cancelled there
+    await say(emu, bot, ADMIN, "/stats 7 it")
+    it = next(m.text for m in emu.bot_messages(ADMIN) if m.text.startswith("📊 IT"))
+    assert "Created 0 · taken 0 · done 0 · cancelled 0" in it, it
 
 
 async def test_cancel_from_approval_without_a_reason_from_show(emu, bot, people):

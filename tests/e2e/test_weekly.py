@@ -251,3 +251,5 @@ async def test_a_double_tap_on_a_star_tells_the_executor_once(emu, bot):
         events = (await session.execute(select(RequestEvent.kind).where(
             RequestEvent.request_id == number, RequestEvent.kind == "rated"))).all()
     assert len(events) == 1
+    prompts = [m for m in emu.bot_messages(REQUESTER) if "comment" in m.text.lower()]
+    assert len(prompts) == 1, [m.text for m in prompts]  # one question for a comment

@@ -41,7 +41,24 @@ def test_the_new_year_week_is_owed_with_the_next_one() -> None:
     org = example_org()  # holidays = "RU": 1-8 January 2027 are days off
     at = msk(2027, 1, 11, 9)
     assert [d for d, _ in owed_days(org, at)] == [date(2027, 1, 4), date(2027, 1, 11)]
-    assert owed_days(org, msk(2027, 1, 5, 9)) == [(date(2026, 12, 28), msk(2026, 12, 28, 9))]
+    # on 5 January nothing is due: 4 January's waits for the 11th, 28 December's was
+    # owed on its day
+    assert owed_days(org, msk(2027, 1, 5, 9)) == []
+
+
+def test_an_ordinary_earlier_week_is_not_owed_again() -> None:
+    # a department added on Wednesday gets Monday's digest, not also the one before
+    org = example_org()
+    assert [d for d, _ in owed_days(org, msk(2026, 12, 9, 12))] == [date(2026, 12, 7)]
+
+
+def test_a_closure_of_two_weeks_owes_both_its_weeks() -> None:
+    closed = [f"2026-07-{day:02d}" for day in range(6, 18)]  # Monday 6 – Friday 17 July
+    org = example_org(calendar={"workdays": ["mon", "tue", "wed", "thu", "fri"],
+                                "hours": "09:00-18:00", "holidays": "",
+                                "extra_holidays": closed})
+    assert [d for d, _ in owed_days(org, msk(2026, 7, 20, 9))] == [
+        date(2026, 7, 6), date(2026, 7, 13), date(2026, 7, 20)]
 
 
 async def test_a_holiday_week_is_not_lost(database_url):
@@ -70,5 +87,23 @@ async def test_a_changed_schedule_starts_with_its_next_moment(database_url):
         assert {day for _, day in await weeks_owed(db)} == {"2026-12-07"}
         await scan_at(database_url, wednesday, msk(2026, 12, 9, 9))
         assert {day for _, day in await weeks_owed(db)} == {"2026-12-07", "2026-12-09"}
+    finally:
+        await db.dispose()
+
+
+async def test_a_schedule_changed_away_and_back_sends_nothing_at_once(database_url):
+    await upgrade(database_url)
+    monday, wednesday = example_org(), example_org(reports={"weekly": "wed 09:00"})
+    await scan_at(database_url, monday, msk(2026, 12, 7, 9))
+    await scan_at(database_url, wednesday, msk(2026, 12, 8, 10))
+    await scan_at(database_url, wednesday, msk(2026, 12, 9, 9))
+    # back to Mondays on Thursday: the Mondays since were the Wednesdays' weeks
+    await scan_at(database_url, monday, msk(2026, 12, 17, 10))
+    db = Database(database_url)
+    try:
+        assert {day for _, day in await weeks_owed(db)} == {"2026-12-07", "2026-12-09"}
+        await scan_at(database_url, monday, msk(2026, 12, 21, 9))
+        assert {day for _, day in await weeks_owed(db)} == {
+            "2026-12-07", "2026-12-09", "2026-12-21"}
     finally:
         await db.dispose()
