@@ -273,9 +273,9 @@ def _at(state: DraftState, request_type: RequestType, index: int) -> None:
 def realign(org: OrgConfig, state: DraftState) -> None:
     """Put a draft back in step with the organisation file that runs now, which may
     have been reloaded under it: the field asked is found by its key wherever it moved
-    (else the first one not answered), and a required field added before the point
-    reached is asked before the form goes on. A department or type that is gone is left
-    to the callers (FormBroken, as after a restart)."""
+    (else the first one not answered), and a required field added (or made required)
+    before the point reached is asked before the form goes on. A department or type
+    that is gone is left to the callers (FormBroken, as after a restart)."""
     if state.stage not in ("field", "priority", "watchers", "summary"):
         return
     try:
@@ -284,34 +284,48 @@ def realign(org: OrgConfig, state: DraftState) -> None:
         return
     fields = request_type.fields
     if state.stage == "field" and fields:
-        here = state.field_index < len(fields) and (
-            state.field_key is None or fields[state.field_index].key == state.field_key)
-        if not here:
-            moved = next((i for i, f in enumerate(fields) if f.key == state.field_key), None)
-            if moved is None:
-                moved = next((i for i, f in enumerate(fields) if f.key not in state.answers),
+        here = fields[state.field_index] if state.field_index < len(fields) else None
+        keyed = next((i for i, f in enumerate(fields) if f.key == state.field_key), None)
+        # a key left behind by an instance of the release before it (which moved only
+        # the position): the position is right when it is unanswered and the key's not
+        stale_key = here is not None and keyed is not None and _unanswered(state, here) \
+            and not _unanswered(state, fields[keyed])
+        if here is None or not (state.field_key is None or here.key == state.field_key
+                                or stale_key):
+            if keyed is None:
+                keyed = next((i for i, f in enumerate(fields) if _unanswered(state, f)),
                              len(fields) - 1)
-            _at(state, request_type, moved)
+            _at(state, request_type, keyed)
         state.field_key = fields[state.field_index].key
     elif state.stage == "field":  # every field was removed: on to what follows them
         state.field_index = 0
         _after_field(state, request_type)
     reached = state.field_index if state.stage == "field" else len(fields)
     missing = next((i for i, f in enumerate(fields[:reached])
-                    if f.required and f.key not in state.answers), None)
+                    if f.required and _unanswered(state, f)), None)
     if missing is not None:
         _at(state, request_type, missing)
 
 
+def _unanswered(state: DraftState, spec: FormField) -> bool:
+    """Not answered yet; a required field skipped while it was optional is unanswered."""
+    return spec.key not in state.answers or (spec.required
+                                             and state.answers[spec.key] is None)
+
+
 def _after_field(state: DraftState, request_type: RequestType) -> None:
     """On to the next field not answered yet (after Back, or after a field a reload
-    added, the form returns to where it was), then to the priority."""
+    added, the form returns to where it was), then to the priority, or to the summary
+    when the priority was chosen already."""
     fields = request_type.fields
     if state.stage == "field":
         following = next((i for i in range(state.field_index + 1, len(fields))
-                          if fields[i].key not in state.answers), None)
+                          if _unanswered(state, fields[i])), None)
         if following is not None:
             _at(state, request_type, following)
+            return
+        if state.priority is not None:  # asked already (after Back, or a field added
+            state.stage = "summary"  # at Send): back to the summary, the picks kept
             return
     if request_type.ask_priority:
         state.stage = "priority"

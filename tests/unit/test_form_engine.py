@@ -275,7 +275,8 @@ def test_back_from_summary_without_priority_goes_to_the_last_field(org: OrgConfi
     engine.back(org, state)
     assert (state.stage, state.field_index) == ("field", 1)
     ok(org, state, TextInput("4"))
-    assert state.stage == "watchers" and state.answers["copies"]["value"] == 4.0
+    # the answer changed, the form goes back to the summary (the watchers kept)
+    assert state.stage == "summary" and state.answers["copies"]["value"] == 4.0
 
 
 def test_back_from_type_with_one_department_stays() -> None:
@@ -398,3 +399,26 @@ def test_repeat_keeps_a_file_and_drops_an_option_no_longer_offered(org: OrgConfi
     state = engine.repeat(it, access, 4, gone)
     ok(org, state, TextInput("1C"))
     assert engine.question(org, state).earlier is None  # "Root" is no option any more
+
+
+def test_a_field_skipped_then_made_required_is_asked_before_send(org: OrgConfig) -> None:
+    state = at_access(org)
+    for given in (TextInput("1C"), ChoiceInput("1"), SkipInput(), ChoiceInput("normal"),
+                  SkipInput()):
+        ok(org, state, given)
+    assert state.stage == "summary" and state.answers["deadline"] is None
+    data = tomllib.loads((ROOT / "core" / "org.example.toml").read_text(encoding="utf-8"))
+    data["departments"][0]["request_types"][0]["fields"][2]["required"] = True
+    engine.realign(parse_org(data), state)  # "Needed by" is required now
+    assert (state.stage, state.field_key) == ("field", "deadline")
+
+
+def test_a_key_left_behind_by_the_release_before_keeps_the_position(org: OrgConfig) -> None:
+    """An instance of the release before 0010 moves the position but not the key: the
+    position is right when its field is unanswered and the key's field is answered."""
+    state = at_access(org)
+    ok(org, state, TextInput("1C"))
+    ok(org, state, ChoiceInput("1"))
+    state.field_key = "system"  # as the older instance left it
+    engine.realign(org, state)
+    assert (state.stage, state.field_index, state.field_key) == ("field", 2, "deadline")
