@@ -11,6 +11,7 @@ unlucky update waits a second for a lock that was free most of that time.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+WAL_ATTEMPTS = 100  # × 50 ms
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -34,6 +36,22 @@ def _sqlite_file(url: str) -> Path | None:
     if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
+
+
+def _wal(cursor: Any) -> None:
+    """WAL mode (kept in the file once set). Setting it answers "database is locked"
+    at once, without the busy handler, while another connection holds the file (seen
+    with two instances scanning at once): it is asked first, and retried briefly."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode")
+            if str(cursor.fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # the driver's OperationalError, through the adapter
+            if "locked" not in str(exc) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)  # in the driver's thread, not the event loop
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
@@ -44,10 +62,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # take transaction control from the driver so we can BEGIN IMMEDIATE
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        # the busy timeout first: the journal-mode pragma itself waits for another
-        # connection's lock (with only the driver's 5 s it failed under a crowd)
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

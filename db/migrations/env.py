@@ -34,6 +34,11 @@ async def _run_async() -> None:
     async with engine.connect() as connection:
         await connection.run_sync(_run)
         await connection.commit()
+        if connection.dialect.name == "sqlite":
+            # WAL from the start (it stays in the file): otherwise the bot's first
+            # connections, opened at once, race to switch the mode and one is refused
+            await connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            await connection.commit()
     await engine.dispose()
 
 

@@ -21,3 +21,14 @@ async def test_migrations_match_the_models(database_url):
     finally:
         await engine.dispose()
     assert diff == []
+
+
+async def test_a_new_sqlite_file_is_in_wal_mode_after_the_migrations(tmp_path):
+    """The bot's first connections, opened at once, must not race to switch the
+    journal mode (one of them was refused "database is locked")."""
+    import sqlite3
+
+    path = tmp_path / "fresh.db"
+    await upgrade(f"sqlite+aiosqlite:///{path}")
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
