@@ -250,8 +250,7 @@ class OutboxRenderer:
     async def _relay(self, d: Delivery, payload: Relay, request: Request) -> None:
         item, lang = d.item, d.lang
         author = render.person(d.people.get(payload.author_id), payload.author_id)
-        department = self.svc.org.department(request.department_key)
-        dept_name = department.name.in_(lang) if department else request.department_key
+        dept_name = render.department_name(lang, self.svc.org, request.department_key)
         to_group = item.chat_id < 0
         reply = self._under(d, payload.reply_to_card)
         if payload.text is not None:
@@ -298,9 +297,8 @@ class OutboxRenderer:
             department_key = args.get("department") or request.department_key
         else:
             department_key = args.get("department", "")
-        department = self.svc.org.department(department_key)
         args["key"] = department_key
-        args["department"] = department.name.in_(lang) if department else department_key
+        args["department"] = render.department_name(lang, self.svc.org, department_key)
         if "actor_id" in args:
             args["actor"] = render.person(people.get(args["actor_id"]), args["actor_id"])
         if "score" in args:

@@ -285,13 +285,12 @@ def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, Use
 def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User]
                   ) -> Html:
     """An approver's copy: the brief and where the decision stands."""
-    department = org.department(request.department_key)
     parts = [
         t(lang, "approval.title", id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
         t(lang, "show.department",
-          department=department.name.in_(lang) if department else request.department_key),
+          department=department_name(lang, org, request.department_key)),
         "",
         *answer_lines(lang, localized_answers(lang, org, request.department_key,
                                               request.type_key, request.answers)),
@@ -402,7 +401,7 @@ def digest(lang: str, org: OrgConfig, payload: dict[str, Any], mention: User | N
         key = line["kind"] if line["kind"] == "stuck" else f"{line['kind']}_{line['clock']}"
         text = t(lang, f"line.{key}", id=line["id"], type=_stored_type(lang, department,
                                                                         line["type"]),
-                 department=department.name.in_(lang) if department else line["department"],
+                 department=department_name(lang, org, line["department"]),
                  due=when(lang, due, org), status=t(lang, f"status.{line.get('status', 'new')}"))
         needed = date.fromisoformat(line["needed_by"]) if line.get("needed_by") else None
         if needed is not None and due is not None and _end_of(needed, org) < due:
@@ -429,8 +428,7 @@ def _end_of(value: date, org: OrgConfig) -> datetime:
 
 def submitted_text(lang: str, org: OrgConfig, request: Request, bound: bool) -> Html:
     """The requester's confirmation: the number, the deadlines, the date they need it by."""
-    department = org.department(request.department_key)
-    name = department.name.in_(lang) if department else request.department_key
+    name = department_name(lang, org, request.department_key)
     text = t(lang, "form.submitted", id=request.id, department=name,
              response_due=when(lang, request.response_due_at, org),
              resolve_due=when(lang, request.resolve_due_at, org),

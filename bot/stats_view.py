@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from bot.charts import ChartLabels
 from bot.i18n import Html, day_month, plain, t
-from bot.render import fitted, pack, person, stars, type_name, when
+from bot.render import department_name, fitted, pack, person, stars, type_name, when
 from core.org import OrgConfig
 from core.weekly import WeekFigures
 from db.models import User
@@ -45,7 +45,6 @@ def _share(lang: str, compliance: Compliance) -> str:
 
 def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int,
                     people: dict[int, User]) -> Html:
-    department = org.department(stats.key)
     day_seconds = org.work_calendar.day_seconds
 
     def times(key: str, values: Percentiles) -> Html:
@@ -54,7 +53,7 @@ def department_text(lang: str, org: OrgConfig, stats: DepartmentStats, days: int
 
     open_by = stats.open_by_status
     lines = [
-        t(lang, "stats.title", department=department.name.in_(lang) if department else stats.key,
+        t(lang, "stats.title", department=department_name(lang, org, stats.key),
           days=days),
         t(lang, "stats.volume", created=stats.created, taken=stats.taken, done=stats.done,
           cancelled=stats.cancelled),
@@ -98,8 +97,7 @@ def flows_text(lang: str, org: OrgConfig, flows: list[Flow], days: int) -> Html:
     def name(key: str | None) -> str:
         if key is None:
             return plain(lang, "stats.unknown_source")
-        department = org.department(key)
-        return department.name.in_(lang) if department else key
+        return department_name(lang, org, key)
 
     title = t(lang, "stats.flows_title", days=days)
     rows = [t(lang, "stats.flow", source=name(f.source), target=name(f.target), count=f.count)
@@ -146,8 +144,7 @@ def low_ratings_text(lang: str, ratings: list[RatingLine], people: dict[int, Use
 def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
     """The managers' week of one department: the two weeks side by side, then what
     needs a manager now, in as few messages as Telegram's limit allows."""
-    department = org.department(week.department)
-    name = department.name.in_(lang) if department else week.department
+    name = department_name(lang, org, week.department)
     day_seconds = org.work_calendar.day_seconds
     this, before = week.this, week.before
 
@@ -202,9 +199,8 @@ def weekly_texts(lang: str, org: OrgConfig, week: WeekFigures) -> list[Html]:
 
 
 def weekly_chart_labels(lang: str, org: OrgConfig, week: WeekFigures) -> ChartLabels:
-    department = org.department(week.department)
     title = plain(lang, "weekly.chart_title",
-                  department=department.name.in_(lang) if department else week.department,
+                  department=department_name(lang, org, week.department),
                   first=day_month(lang, week.first_day - timedelta(days=7)),
                   last=day_month(lang, week.last_day))
     return replace(chart_labels(lang, [], 14), title=title)

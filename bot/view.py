@@ -10,6 +10,7 @@ from bot.render import (
     brief_lines,
     clip,
     day,
+    department_name,
     fitted,
     pack,
     paged,
@@ -30,14 +31,13 @@ MESSAGES_SHOWN = 5  # the latest messages of the timeline; every change is shown
 def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html]:
     """The request's brief and state, then its timeline: as few messages as fit."""
     org, request, people = svc.org, view.request, view.people
-    department = org.department(request.department_key)
     day_seconds = org.work_calendar.day_seconds
     head = [
         t(lang, "card.title", id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
         t(lang, "show.department",
-          department=department.name.in_(lang) if department else request.department_key),
+          department=department_name(lang, org, request.department_key)),
         *brief_lines(lang, request, people, org),
         *([t(lang, "approval.show_approvers", names=Html(", ".join(
             person(people.get(a), a, link=True) for a in view.approvers)))]
@@ -91,7 +91,7 @@ def _needed_by(lang: str, svc: Services, needed_by: date, now: datetime) -> Html
 def _event(lang: str, svc: Services, event: RequestEvent, people: dict[int, User]) -> Html:
     actor = (person(people.get(event.actor_id), event.actor_id) if event.actor_id
              else t(lang, "show.system"))
-    names = {key: (d.name.in_(lang) if (d := svc.org.department(key)) else key)
+    names = {key: department_name(lang, svc.org, key)
              for key in (event.from_department, event.to_department) if key}
     did: str | Html
     if event.kind == "rated":

@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from bot import keyboards
 from bot.callbacks import ListPress
 from bot.i18n import Html, t, toast
-from bot.render import fitted, pack, person, type_name, when
+from bot.render import department_name, fitted, pack, person, type_name, when
 from bot.runtime import Context, language, services
 from core.lifecycle import OPEN_STATUSES
 from core.lists import queue_here, requests_of
@@ -47,11 +47,10 @@ async def _my_page(update: Update, context: Context, owner: int, offset: int
         return t(lang, "my.empty"), None
     lines = []
     for request in mine:
-        department = svc.org.department(request.department_key)
         due = request.resolve_due_at if request.status != "new" else request.response_due_at
         lines.append(t(
             lang, "my.line", id=request.id,
-            department=department.name.in_(lang) if department else request.department_key,
+            department=department_name(lang, svc.org, request.department_key),
             type=type_name(lang, svc.org, request), status=t(lang, f"status.{request.status}"),
             due=t(lang, "my.due", due=when(lang, due, svc.org))
             if request.status in OPEN_STATUSES and request.status != "on_review" else "",
@@ -74,8 +73,7 @@ async def queue(update: Update, context: Context) -> None:
         return
     blocks = []
     for key, open_requests in listed.items():
-        department = svc.org.department(key)
-        name = department.name.in_(lang) if department else key
+        name = department_name(lang, svc.org, key)
         if not open_requests:
             blocks.append(t(lang, "queue.empty", department=name))
             continue

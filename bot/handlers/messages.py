@@ -7,6 +7,7 @@ from telegram.constants import ChatType
 
 from bot.handlers import actions, form
 from bot.i18n import t
+from bot.render import department_name
 from bot.runtime import Context, language, sender, services
 from core.lifecycle import TRANSITIONS, Refusal
 from core.workflow import (
@@ -114,8 +115,7 @@ async def _reply_about_request(update: Update, context: Context) -> bool:
             await message.reply_html(t(lang, "relay.not_allowed", id=request.id))
         return True
     sender(context).wake()
-    department = svc.org.department(request.department_key)
-    name = department.name.in_(lang) if department else request.department_key
+    name = department_name(lang, svc.org, request.department_key)
     if outcome.relayed_to == "requester":
         key = "relay.sent_requester"
     elif outcome.relayed_to == "approver":
