@@ -260,12 +260,25 @@ def brief_lines(lang: str, request: Request, people: dict[int, User],
     ]
 
 
-def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
-              now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
-    parts = [
-        t(lang, "card.title", id=request.id, type=type_name(lang, org, request)),
+def request_head(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
+                 title: str = "card.title", *, department: bool = True) -> list[Html]:
+    """The lines a card, an approver's copy and /show open with: the number and type,
+    the requester, and (but on the department's own card) the department."""
+    lines = [
+        t(lang, title, id=request.id, type=type_name(lang, org, request)),
         t(lang, "card.requester",
           requester=person(people.get(request.requester_id), request.requester_id, link=True)),
+    ]
+    if department:
+        lines.append(t(lang, "show.department",
+                       department=department_name(lang, org, request.department_key)))
+    return lines
+
+
+def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User],
+              now: datetime, rating: int | None = None, comment: str | None = None) -> Html:
+    parts: list[str | Html] = [
+        *request_head(lang, org, request, people, department=False),
         *brief_lines(lang, request, people, org),
     ]
     if request.status == "new" and request.response_due_at:
@@ -285,12 +298,8 @@ def card_text(lang: str, org: OrgConfig, request: Request, people: dict[int, Use
 def approval_text(lang: str, org: OrgConfig, request: Request, people: dict[int, User]
                   ) -> Html:
     """An approver's copy: the brief and where the decision stands."""
-    parts = [
-        t(lang, "approval.title", id=request.id, type=type_name(lang, org, request)),
-        t(lang, "card.requester",
-          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
-        t(lang, "show.department",
-          department=department_name(lang, org, request.department_key)),
+    parts: list[str | Html] = [
+        *request_head(lang, org, request, people, "approval.title"),
         "",
         *answer_lines(lang, localized_answers(lang, org, request.department_key,
                                               request.type_key, request.answers)),

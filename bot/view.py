@@ -15,6 +15,7 @@ from bot.render import (
     pack,
     paged,
     person,
+    request_head,
     stars,
     type_name,
     when,
@@ -33,11 +34,7 @@ def view_texts(lang: str, svc: Services, view: View, now: datetime) -> list[Html
     org, request, people = svc.org, view.request, view.people
     day_seconds = org.work_calendar.day_seconds
     head = [
-        t(lang, "card.title", id=request.id, type=type_name(lang, org, request)),
-        t(lang, "card.requester",
-          requester=person(people.get(request.requester_id), request.requester_id, link=True)),
-        t(lang, "show.department",
-          department=department_name(lang, org, request.department_key)),
+        *request_head(lang, org, request, people),
         *brief_lines(lang, request, people, org),
         *([t(lang, "approval.show_approvers", names=Html(", ".join(
             person(people.get(a), a, link=True) for a in view.approvers)))]
