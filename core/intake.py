@@ -68,10 +68,10 @@ async def create_request(
                        to_status=status.value, to_department=department.key)
     await search.index_request(session, request)  # /find reads it, in step with the request
     await reschedule(session, svc, request, now)
+    bound = await users.binding_for(session, department.key) is not None
     if approvers:
         await _ask_approval(session, svc, request, approvers, watcher_ids, now)
-        return request, await users.binding_for(session, department.key) is not None
-    bound = await users.binding_for(session, department.key) is not None
+        return request, bound
     notify(session, now, requester_id, "submitted", request, bound=bound)
     await refresh_card(session, now, request)
     await watchers.add(session, request.id, [w for w in watcher_ids if w != requester_id],
